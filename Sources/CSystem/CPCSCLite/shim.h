@@ -1,0 +1,4 @@
+#pragma once
+#include <winscard.h>
+#include <wintypes.h>
+#include <pcsclite.h>

@@ -1,0 +1,36 @@
+import Foundation
+import KioskCore
+import KioskStore
+import Prometheus
+
+/// What the API's handlers need from the rest of the daemon.
+public struct APIEnvironment: Sendable {
+    /// The validated configuration.
+    public var configuration: KioskConfiguration
+    /// The database.
+    public var store: KioskStore
+    /// The registry `/metrics` renders (the one swift-metrics was bootstrapped with).
+    public var registry: PrometheusCollectorRegistry
+    /// Path of the OpenAPI document served at `/api/v1/openapi.yaml`.
+    public var openAPIDocumentPath: String
+    /// When the daemon started.
+    public var startedAt: Date
+    /// True when running `--simulate`.
+    public var simulated: Bool
+
+    public init(
+        configuration: KioskConfiguration,
+        store: KioskStore,
+        registry: PrometheusCollectorRegistry,
+        openAPIDocumentPath: String,
+        startedAt: Date = Date(),
+        simulated: Bool = false
+    ) {
+        self.configuration = configuration
+        self.store = store
+        self.registry = registry
+        self.openAPIDocumentPath = openAPIDocumentPath
+        self.startedAt = startedAt
+        self.simulated = simulated
+    }
+}

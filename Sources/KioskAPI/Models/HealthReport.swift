@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import KioskCore
+
+/// Body of `GET /api/v1/health`: is the daemon serving, and which kiosk is this.
+public struct HealthReport: ResponseCodable, Sendable, Equatable {
+    /// `ok` when every component answers, `degraded` otherwise.
+    public var status: String
+    /// The kiosk's identity.
+    public var kiosk: KioskSummary
+    /// Each component's state (`store`: `ok` or the error).
+    public var components: [String: String]
+    /// The configured devices.
+    public var devices: [DeviceSummary]
+    /// When the daemon started.
+    public var startedAt: Date
+    /// Seconds since start.
+    public var uptimeSeconds: Int
+    /// kioskd's version.
+    public var version: String
+    /// True when running `--simulate`.
+    public var simulated: Bool
+}
+
+/// The kiosk's identity and owner, as shown to maintainers.
+public struct KioskSummary: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var site: String
+    public var address: String
+    /// Owning bureau's id.
+    public var owner: String
+    /// Owning bureau's name.
+    public var ownerName: String
+    /// The kiosk's keeper.
+    public var contact: Contact
+
+    public init(configuration: KioskConfiguration) {
+        let kiosk = configuration.kiosk
+        id = kiosk.id
+        name = kiosk.name
+        site = kiosk.site
+        address = kiosk.address
+        owner = kiosk.owner
+        ownerName = configuration.owningBureau?.name ?? kiosk.owner
+        contact = kiosk.contact
+    }
+}
+
+/// One configured device, as listed in the health report.
+public struct DeviceSummary: Codable, Sendable, Equatable {
+    public var id: String
+    public var role: DeviceRole
+    public var profile: String
+    /// Bureau that owns its faults.
+    public var owner: String
+}

@@ -1,0 +1,11 @@
+import Hummingbird
+
+/// Body of `GET /api/v1/version`.
+public struct VersionInfo: ResponseCodable, Sendable, Equatable {
+    /// kioskd's release version.
+    public var version: String
+    /// The API's version prefix.
+    public var api: String
+    /// Operating system and architecture the daemon was built for.
+    public var platform: String
+}
