@@ -132,7 +132,10 @@ let package = Package(
             name: "kioskd",
             dependencies: ["KioskDaemon", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "kioskctl", dependencies: ["KioskControl"]),
+        .executableTarget(
+            name: "kioskctl",
+            dependencies: ["KioskControl", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [

@@ -1,5 +1,3 @@
-import Hummingbird
-
 /// An RFC 9457 problem document, the body of every error response.
 public struct ProblemDocument: Codable, Sendable, Equatable {
     /// A URI naming the kind of problem (`about:blank` when the status says it all).

@@ -1,9 +1,7 @@
 import Foundation
-import Hummingbird
-import KioskCore
 
 /// Body of `GET /api/v1/health`: is the daemon serving, and which kiosk is this.
-public struct HealthReport: ResponseCodable, Sendable, Equatable {
+public struct HealthReport: Codable, Sendable, Equatable {
     /// `ok` when every component answers, `degraded` otherwise.
     public var status: String
     /// The kiosk's identity.
@@ -20,6 +18,20 @@ public struct HealthReport: ResponseCodable, Sendable, Equatable {
     public var version: String
     /// True when running `--simulate`.
     public var simulated: Bool
+
+    public init(
+        status: String, kiosk: KioskSummary, components: [String: String], devices: [DeviceSummary],
+        startedAt: Date, uptimeSeconds: Int, version: String, simulated: Bool
+    ) {
+        self.status = status
+        self.kiosk = kiosk
+        self.components = components
+        self.devices = devices
+        self.startedAt = startedAt
+        self.uptimeSeconds = uptimeSeconds
+        self.version = version
+        self.simulated = simulated
+    }
 }
 
 /// The kiosk's identity and owner, as shown to maintainers.
@@ -54,4 +66,11 @@ public struct DeviceSummary: Codable, Sendable, Equatable {
     public var profile: String
     /// Bureau that owns its faults.
     public var owner: String
+
+    public init(id: String, role: DeviceRole, profile: String, owner: String) {
+        self.id = id
+        self.role = role
+        self.profile = profile
+        self.owner = owner
+    }
 }

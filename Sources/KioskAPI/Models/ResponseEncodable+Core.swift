@@ -1,0 +1,6 @@
+import Hummingbird
+import KioskCore
+
+// The wire types live in KioskCore so that kioskctl decodes what the API encodes.
+extension HealthReport: ResponseEncodable {}
+extension VersionInfo: ResponseEncodable {}
