@@ -147,8 +147,7 @@ let package = Package(
 
         .testTarget(
             name: "KioskCoreTests",
-            dependencies: ["KioskCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["KioskCore"]
         ),
         .testTarget(
             name: "KioskStoreTests",
@@ -165,7 +164,7 @@ let package = Package(
         .testTarget(
             name: "KioskDaemonTests",
             dependencies: [
-                "KioskDaemon", "KioskCore", "KioskTransport",
+                "KioskDaemon", "KioskCore", "KioskStore", "kioskd", "kioskctl",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

@@ -51,7 +51,7 @@ public final class YAMLReader {
 
     // MARK: Structure
 
-    /// The value as a mapping whose keys must come from `allowed`; unknown and repeated keys are reported.
+    /// The value as a mapping whose keys must come from `allowed`; unknown keys are reported.
     public func table(_ value: YAMLValue, allowed: [String]) -> YAMLTable? {
         guard case .mapping(let mapping) = value.node else {
             report(value, "expected a mapping with keys \(allowed.joined(separator: ", ")), found \(value.kindDescription)")
@@ -65,9 +65,7 @@ public final class YAMLReader {
             }
             let child = YAMLValue(node: valueNode, path: value.child(key))
             let keyValue = YAMLValue(node: keyNode, path: child.path)
-            if fields[key] != nil {
-                report(keyValue, "key appears twice")
-            } else if !allowed.isEmpty, !allowed.contains(key) {
+            if !allowed.isEmpty, !allowed.contains(key) {
                 report(keyValue, "unknown key; expected one of \(allowed.joined(separator: ", "))")
             } else {
                 fields[key] = child
@@ -82,15 +80,12 @@ public final class YAMLReader {
             report(value, "expected a mapping keyed by \(keyDescription), found \(value.kindDescription)")
             return nil
         }
-        var seen = Set<String>()
         var result: [(key: String, value: YAMLValue)] = []
         for (keyNode, valueNode) in mapping {
             let key = keyNode.scalar?.string ?? ""
             let child = YAMLValue(node: valueNode, path: value.child(key))
             if !isValidKey(key) {
                 report(YAMLValue(node: keyNode, path: child.path), "expected \(keyDescription) as the key, found \"\(key)\"")
-            } else if !seen.insert(key).inserted {
-                report(YAMLValue(node: keyNode, path: child.path), "key appears twice")
             } else {
                 result.append((key, child))
             }
@@ -179,6 +174,9 @@ public final class YAMLReader {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return .init(file: file, line: mark.line, column: mark.column, keyPath: "", message: "YAML syntax error: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let mark = context.mark
+            return .init(file: file, line: mark.line, column: mark.column, keyPath: duplicates.joined(separator: ", "), message: "key appears twice in the same mapping; keep one")
         default:
             return .init(file: file, line: 1, column: 1, keyPath: "", message: "cannot read YAML: \(error)")
         }
