@@ -145,9 +145,32 @@ let package = Package(
             ]
         ),
 
+        // A small program the transport tests run under umockdev (which works by LD_PRELOAD into a child process).
+        .executableTarget(
+            name: "kiosk-transport-probe",
+            dependencies: [
+                "KioskCore", "KioskTransport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/Helpers/kiosk-transport-probe"
+        ),
+
         .testTarget(
             name: "KioskCoreTests",
             dependencies: ["KioskCore"]
+        ),
+        .testTarget(
+            name: "KioskTransportTests",
+            dependencies: [
+                "KioskTransport", "KioskCore", "kiosk-transport-probe",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            exclude: ["Recordings"]
+        ),
+        .testTarget(
+            name: "KioskDevicesTests",
+            dependencies: ["KioskDevices", "KioskCore"]
         ),
         .testTarget(
             name: "KioskStoreTests",
