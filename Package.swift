@@ -61,6 +61,7 @@ let package = Package(
                 "KioskCore", "KioskTransport", "CPCSCLite", "CCups",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -91,7 +92,7 @@ let package = Package(
         .target(
             name: "KioskAPI",
             dependencies: [
-                "KioskCore", "KioskStore", "KioskHealth", "KioskWorkflows",
+                "KioskCore", "KioskStore", "KioskHealth", "KioskWorkflows", "KioskDevices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -111,7 +112,7 @@ let package = Package(
             name: "KioskDaemon",
             dependencies: [
                 "KioskCore", "KioskTransport", "KioskStore", "KioskAPI", "KioskHealth",
-                "KioskWorkflows", "KioskEmulators",
+                "KioskWorkflows", "KioskEmulators", "KioskDevices",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -179,7 +180,7 @@ let package = Package(
         .testTarget(
             name: "KioskAPITests",
             dependencies: [
-                "KioskAPI", "KioskStore", "KioskCore",
+                "KioskAPI", "KioskStore", "KioskCore", "KioskDevices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskDevices
 import KioskStore
 import Prometheus
 
@@ -9,6 +10,8 @@ public struct APIEnvironment: Sendable {
     public var configuration: KioskConfiguration
     /// The database.
     public var store: KioskStore
+    /// The devices and their states.
+    public var devices: DeviceRegistry
     /// The registry `/metrics` renders (the one swift-metrics was bootstrapped with).
     public var registry: PrometheusCollectorRegistry
     /// Path of the OpenAPI document served at `/api/v1/openapi.yaml`.
@@ -21,6 +24,7 @@ public struct APIEnvironment: Sendable {
     public init(
         configuration: KioskConfiguration,
         store: KioskStore,
+        devices: DeviceRegistry,
         registry: PrometheusCollectorRegistry,
         openAPIDocumentPath: String,
         startedAt: Date = Date(),
@@ -28,6 +32,7 @@ public struct APIEnvironment: Sendable {
     ) {
         self.configuration = configuration
         self.store = store
+        self.devices = devices
         self.registry = registry
         self.openAPIDocumentPath = openAPIDocumentPath
         self.startedAt = startedAt

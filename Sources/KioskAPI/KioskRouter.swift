@@ -10,6 +10,7 @@ public enum KioskRouter {
         let v1 = router.group("api/v1")
         HealthRoutes(environment: environment).addRoutes(to: v1)
         VersionRoutes().addRoutes(to: v1)
+        DeviceRoutes(registry: environment.devices).addRoutes(to: v1)
         OpenAPIRoutes(documentPath: environment.openAPIDocumentPath).addRoutes(to: v1)
         MetricsRoutes(registry: environment.registry).addRoutes(to: router.group())
         return router

@@ -21,10 +21,7 @@ struct StatusCommand: AsyncParsableCommand {
             throw ExitCode(3)
         }
         if connection.json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(try JSONOutput.encode(report))
         } else {
             print(Self.render(report))
         }
@@ -45,9 +42,9 @@ struct StatusCommand: AsyncParsableCommand {
             summary.add(name.prefix(1).uppercased() + name.dropFirst(), state)
         }
         var devices = TextTable()
-        devices.add("DEVICE", "ROLE", "PROFILE", "OWNER")
+        devices.add("DEVICE", "ROLE", "STATE", "PROFILE", "OWNER")
         for device in report.devices {
-            devices.add(device.id, device.role.rawValue, device.profile, device.owner)
+            devices.add(device.id, device.role.rawValue, device.state.rawValue, device.profile, device.owner)
         }
         return summary.render() + "\n\n" + devices.render()
     }

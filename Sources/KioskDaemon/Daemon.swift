@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KioskAPI
 import KioskCore
+import KioskDevices
 import KioskStore
 import KioskTransport
 import Logging
@@ -12,6 +13,8 @@ import ServiceLifecycle
 /// The running daemon: one ServiceGroup of the store, the API listeners and the watchdog.
 struct Daemon {
     let configuration: KioskConfiguration
+    let profiles: ProfileCatalogue
+    let share: ShareDirectory
     let simulated: Bool
     let logLevel: Logger.Level
 
@@ -41,11 +44,15 @@ struct Daemon {
             message: "kioskd \(KioskVersion.current) started\(simulated ? " in simulation" : "")"
         ))
         DaemonMetrics.register(in: registry, configuration: configuration)
+        for problem in profiles.problems {
+            logger.warning("device profile skipped", metadata: ["problem": "\(problem)"])
+        }
+        let devices = DeviceRegistry(devices: configuration.devices, profiles: profiles, defaultOwner: configuration.kiosk.owner)
 
-        let share = ShareDirectory.locate()
         let environment = APIEnvironment(
             configuration: configuration,
             store: store,
+            devices: devices,
             registry: registry,
             openAPIDocumentPath: share.openAPIDocument,
             simulated: simulated
@@ -84,7 +91,12 @@ struct Daemon {
             logger: logger
         )
 
-        var services: [any Service] = [StoreService(store: store, logger: logger), tcp, unix]
+        var services: [any Service] = [
+            StoreService(store: store, logger: logger),
+            DeviceDiscoveryService(registry: devices, logger: logger),
+            tcp,
+            unix,
+        ]
         if let interval = notifier.watchdogInterval {
             logger.info("systemd watchdog enabled", metadata: ["interval": "\(interval)"])
             services.append(WatchdogService(

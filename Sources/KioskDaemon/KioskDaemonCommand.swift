@@ -42,25 +42,27 @@ public struct KioskDaemonCommand: AsyncParsableCommand {
             try Self.check(path: checkConfig)
             return
         }
+        let share = ShareDirectory.locate()
+        let profiles = ProfileCatalogue.load(directory: share.deviceProfiles)
         let configuration: KioskConfiguration
         do {
-            configuration = try resolveConfiguration()
+            configuration = try resolveConfiguration(profiles: profiles)
         } catch {
             Self.printProblems(error)
             throw ExitStatus.configuration
         }
-        let daemon = Daemon(configuration: configuration, simulated: simulate, logLevel: logLevel)
+        let daemon = Daemon(configuration: configuration, profiles: profiles, share: share, simulated: simulate, logLevel: logLevel)
         try await daemon.run()
     }
 
     /// The configuration this run uses, with command-line overrides applied.
-    func resolveConfiguration() throws(ConfigurationError) -> KioskConfiguration {
+    func resolveConfiguration(profiles: ProfileCatalogue) throws(ConfigurationError) -> KioskConfiguration {
         var configuration: KioskConfiguration
         if simulate {
             let stateDirectory = stateDir ?? FileManager.default.currentDirectoryPath + "/state"
             configuration = try KioskConfiguration.simulation(stateDirectory: Self.absolute(stateDirectory))
         } else {
-            configuration = try ConfigurationLoader.load(path: config)
+            configuration = try ConfigurationLoader.load(path: config, profiles: profiles)
             if let stateDir { configuration.storage.directory = Self.absolute(stateDir) }
         }
         if let listen, let address = ListenAddress(listen) { configuration.api.listen = address }
@@ -68,8 +70,12 @@ public struct KioskDaemonCommand: AsyncParsableCommand {
     }
 
     static func check(path: String) throws {
+        let profiles = ProfileCatalogue.load(directory: ShareDirectory.locate().deviceProfiles)
+        for problem in profiles.problems {
+            FileHandle.standardError.write(Data("kioskd: warning: device profile skipped: \(problem)\n".utf8))
+        }
         do {
-            let configuration = try ConfigurationLoader.load(path: path)
+            let configuration = try ConfigurationLoader.load(path: path, profiles: profiles)
             print("kioskd: configuration \(path) is valid: kiosk \(configuration.kiosk.id) (\(configuration.kiosk.name)), \(configuration.devices.count) devices, owner \(configuration.kiosk.owner)")
         } catch {
             printProblems(error)

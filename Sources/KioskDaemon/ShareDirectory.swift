@@ -15,6 +15,9 @@ struct ShareDirectory: Sendable {
         isSourceTree ? "\(root)/docs/openapi.yaml" : "\(root)/openapi.yaml"
     }
 
+    /// The device profiles (`devices/<family>/<model>.yaml`).
+    var deviceProfiles: String { "\(root)/devices" }
+
     /// The shipped service workflows.
     var workflows: String { "\(root)/workflows" }
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import KioskCore
+import KioskDevices
 import KioskStore
 import Prometheus
 import Testing
@@ -15,9 +16,15 @@ struct APIFixture {
     init(openAPIDocument: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kioskd-api-\(UUID().uuidString)").path
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
+        let configuration = try KioskConfiguration.simulation(stateDirectory: folder)
         environment = APIEnvironment(
-            configuration: try KioskConfiguration.simulation(stateDirectory: folder),
+            configuration: configuration,
             store: try KioskStore(directory: folder),
+            devices: DeviceRegistry(
+                devices: configuration.devices,
+                profiles: ProfileCatalogue.load(directory: repository + "/devices"),
+                defaultOwner: configuration.kiosk.owner
+            ),
             registry: PrometheusCollectorRegistry(),
             openAPIDocumentPath: openAPIDocument ?? repository + "/docs/openapi.yaml",
             simulated: true

@@ -24,9 +24,7 @@ struct HealthRoutes {
             status: healthy ? "ok" : "degraded",
             kiosk: KioskSummary(configuration: configuration),
             components: components,
-            devices: configuration.devices.map {
-                DeviceSummary(id: $0.id, role: $0.role, profile: $0.profile, owner: $0.owner ?? configuration.kiosk.owner)
-            },
+            devices: await environment.devices.statuses,
             startedAt: environment.startedAt,
             uptimeSeconds: Int(Date().timeIntervalSince(environment.startedAt)),
             version: KioskVersion.current,

@@ -8,8 +8,8 @@ public struct HealthReport: Codable, Sendable, Equatable {
     public var kiosk: KioskSummary
     /// Each component's state (`store`: `ok` or the error).
     public var components: [String: String]
-    /// The configured devices.
-    public var devices: [DeviceSummary]
+    /// The configured devices with their states.
+    public var devices: [DeviceStatus]
     /// When the daemon started.
     public var startedAt: Date
     /// Seconds since start.
@@ -20,7 +20,7 @@ public struct HealthReport: Codable, Sendable, Equatable {
     public var simulated: Bool
 
     public init(
-        status: String, kiosk: KioskSummary, components: [String: String], devices: [DeviceSummary],
+        status: String, kiosk: KioskSummary, components: [String: String], devices: [DeviceStatus],
         startedAt: Date, uptimeSeconds: Int, version: String, simulated: Bool
     ) {
         self.status = status
@@ -56,21 +56,5 @@ public struct KioskSummary: Codable, Sendable, Equatable {
         owner = kiosk.owner
         ownerName = configuration.owningBureau?.name ?? kiosk.owner
         contact = kiosk.contact
-    }
-}
-
-/// One configured device, as listed in the health report.
-public struct DeviceSummary: Codable, Sendable, Equatable {
-    public var id: String
-    public var role: DeviceRole
-    public var profile: String
-    /// Bureau that owns its faults.
-    public var owner: String
-
-    public init(id: String, role: DeviceRole, profile: String, owner: String) {
-        self.id = id
-        self.role = role
-        self.profile = profile
-        self.owner = owner
     }
 }

@@ -1,8 +1,9 @@
 extension KioskConfiguration {
     /// Parses and validates a configuration file's text; throws every problem found, with file:line:column and key path.
-    public static func parse(yaml text: String, file: String) throws(ConfigurationError) -> KioskConfiguration {
+    /// With `profiles`, each device's profile must exist and suit the device's role and match.
+    public static func parse(yaml text: String, file: String, profiles: [String: DeviceProfile]? = nil) throws(ConfigurationError) -> KioskConfiguration {
         let reader = YAMLReader(file: file)
-        let configuration = reader.parse(text).flatMap { ConfigurationParser(reader: reader).configuration($0) }
+        let configuration = reader.parse(text).flatMap { ConfigurationParser(reader: reader, profiles: profiles).configuration($0) }
         try reader.throwIfProblems()
         guard let configuration else {
             throw ConfigurationError(problems: [.init(file: file, line: 1, column: 1, keyPath: "", message: "the configuration could not be read")])
@@ -14,6 +15,8 @@ extension KioskConfiguration {
 /// Reads each section of the configuration; every method reports through the reader and continues.
 struct ConfigurationParser {
     let reader: YAMLReader
+    /// Known device profiles; nil skips the profile checks.
+    var profiles: [String: DeviceProfile]? = nil
 
     func configuration(_ root: YAMLValue) -> KioskConfiguration? {
         guard let table = reader.table(root, allowed: ["kiosk", "bureaus", "devices", "workflows", "departments", "alerting", "api", "storage"]) else {
@@ -96,6 +99,7 @@ struct ConfigurationParser {
             let match = table.field("match").flatMap(match)
             let owner = ownerField(table, "owner", bureaus: bureaus, required: false)
             guard let id, let role, let profile, let match else { continue }
+            checkProfile(profile, role: role, match: match, in: table)
             result.append(DeviceConfiguration(id: id, role: role, profile: profile, match: match, owner: owner))
         }
         return result
@@ -221,6 +225,24 @@ struct ConfigurationParser {
         StorageConfiguration(
             directory: table.parsed("directory", required: false, expected: "an absolute folder path", Self.absolutePath) ?? StorageConfiguration().directory
         )
+    }
+
+    /// Reports a profile that does not exist, whose driver does not serve the role, or whose transport the match cannot reach.
+    func checkProfile(_ id: String, role: DeviceRole, match: DeviceMatch, in table: YAMLTable) {
+        guard let profiles, let field = table.field("profile") else { return }
+        guard let profile = profiles[id] else {
+            let family = id.split(separator: "/").first.map(String.init) ?? ""
+            let siblings = profiles.keys.filter { $0.hasPrefix(family + "/") }.sorted()
+            let hint = siblings.isEmpty ? "" : "; profiles of this family: \(siblings.joined(separator: ", "))"
+            reader.report(field, "no device profile \"\(id)\" is installed\(hint)")
+            return
+        }
+        if !role.drivers.contains(profile.driver) {
+            reader.report(field, "profile \(id) uses the \(profile.driver.rawValue) driver, which cannot serve a \(role.rawValue); expected a profile with driver \(role.drivers.map(\.rawValue).joined(separator: " or "))")
+        }
+        if let transport = match.transport, transport != profile.transport, let matchField = table.field("match") {
+            reader.report(matchField, "a \(transport.rawValue) match cannot bind profile \(id), which works over \(profile.transport.rawValue)")
+        }
     }
 
     // MARK: Field helpers
