@@ -140,7 +140,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskCore", "KioskStore", "KioskAPI",
+                "KioskCore", "KioskStore", "KioskAPI", "KioskDevices", "KioskTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -188,7 +188,7 @@ let package = Package(
         .testTarget(
             name: "KioskDaemonTests",
             dependencies: [
-                "KioskDaemon", "KioskCore", "KioskStore", "kioskd", "kioskctl",
+                "KioskDaemon", "KioskCore", "KioskStore", "KioskDevices", "kioskd", "kioskctl",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
