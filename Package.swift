@@ -102,7 +102,7 @@ let package = Package(
         .target(
             name: "KioskEmulators",
             dependencies: [
-                "KioskCore", "KioskDevices",
+                "KioskCore", "KioskDevices", "KioskTransport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -129,6 +129,13 @@ let package = Package(
         ),
 
         // Executables: thin entry points over the layers above.
+        .executableTarget(
+            name: "kiosk-emulator",
+            dependencies: [
+                "KioskEmulators", "KioskCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "kioskd",
             dependencies: ["KioskDaemon", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -171,7 +178,12 @@ let package = Package(
         ),
         .testTarget(
             name: "KioskDevicesTests",
-            dependencies: ["KioskDevices", "KioskCore"]
+            dependencies: [
+                "KioskDevices", "KioskCore", "KioskTransport", "KioskStore", "KioskEmulators", "kiosk-emulator",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "KioskStoreTests",

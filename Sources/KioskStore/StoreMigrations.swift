@@ -16,6 +16,15 @@ enum StoreMigrations {
             try db.create(index: "kiosk_event_on_time", on: "kiosk_event", columns: ["time"])
             try db.create(index: "kiosk_event_on_kind", on: "kiosk_event", columns: ["kind", "time"])
         }
+        migrator.registerMigration("v2-device-counter") { db in
+            try db.create(table: "device_counter") { t in
+                t.column("device_id", .text).notNull()
+                t.column("counter", .text).notNull()
+                t.column("value", .integer).notNull().defaults(to: 0)
+                t.column("updated_at", .datetime).notNull()
+                t.primaryKey(["device_id", "counter"])
+            }
+        }
         return migrator
     }
 }

@@ -19,7 +19,7 @@ struct KioskStoreTests {
         #expect(FileManager.default.fileExists(atPath: folder + "/kioskd.sqlite"))
         #expect(try store.journalMode() == "wal")
         let applied = try store.database.read { try StoreMigrations.migrator.appliedIdentifiers($0) }
-        #expect(applied == ["v1-kiosk-event"])
+        #expect(applied == ["v1-kiosk-event", "v2-device-counter"])
     }
 
     @Test("events are recorded with ids and read back newest first, across a reopen")
@@ -77,5 +77,21 @@ struct KioskStoreTests {
         } throws: { error in
             "\(error)".contains(folder + "/kioskd.sqlite")
         }
+    }
+
+    @Test("device counters add up per device and survive a reopen")
+    func counters() async throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            let store = try KioskStore(directory: folder)
+            try await store.add(["paper_fed_mm": 120, "cuts": 1], to: "receipt-printer")
+            try await store.add(["paper_fed_mm": 80, "cuts": 1, "receipts": 1], to: "receipt-printer")
+            try await store.add(["cards_read": 1], to: "id-reader")
+        }
+        let store = try KioskStore(directory: folder)
+        #expect(try await store.counters(of: "receipt-printer") == ["paper_fed_mm": 200, "cuts": 2, "receipts": 1])
+        #expect(try await store.counters(of: "id-reader") == ["cards_read": 1])
+        #expect(try await store.counters(of: "nobody").isEmpty)
     }
 }
