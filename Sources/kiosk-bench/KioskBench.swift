@@ -9,7 +9,7 @@ struct KioskBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-bench",
         abstract: "Measure kioskd's parts (run with `swift run -c release kiosk-bench …`).",
-        subcommands: [AllBenchmarks.self, ConfigurationBenchmark.self, StoreBenchmark.self],
+        subcommands: [AllBenchmarks.self, ConfigurationBenchmark.self, StoreBenchmark.self, IDCardBenchmark.self, ReceiptBenchmark.self],
         defaultSubcommand: AllBenchmarks.self
     )
 }
