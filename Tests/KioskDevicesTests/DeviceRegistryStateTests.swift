@@ -159,3 +159,34 @@ struct DeviceRegistryStateTests {
         #expect(found[keyboard.syspath] == nil)
     }
 }
+
+@Suite("Device registry: udev matches")
+struct DeviceRegistryUdevMatchTests {
+    @Test("a udev match binds the evdev node, not the inputN parent or mouseN node with the same properties")
+    func evdevNodeOnly() {
+        let parent = SystemDevice(syspath: "/sys/devices/platform/i2c/input/input5", subsystem: "input", properties: ["ID_INPUT_TOUCHSCREEN": "1"])
+        let mouse = SystemDevice(syspath: "/sys/devices/platform/i2c/input/input5/mouse0", subsystem: "input", devnode: "/dev/input/mouse0", properties: ["ID_INPUT_TOUCHSCREEN": "1"])
+        var state = DeviceRegistryState(
+            devices: [configured("touch", .touchDisplay, "display/generic-touch", .udev(properties: ["ID_INPUT_TOUCHSCREEN": "1"]))],
+            profiles: shippedProfiles, defaultOwner: "service-centre", now: t0
+        )
+        _ = state.apply(snapshot: [parent, mouse, touchscreen], now: t0)
+        #expect(state.statuses[0].binding?.devnode == "/dev/input/event5")
+        #expect(state.statuses[0].detail == "present")
+        #expect(state.discovered.map(\.syspath) == [touchscreen.syspath])
+    }
+
+    @Test("the ambiguity note goes away when the other matching device is unplugged")
+    func ambiguityClears() {
+        let a = printer(port: "1-1.4", serial: "A"), b = printer(port: "1-1.5", serial: "B")
+        var state = DeviceRegistryState(
+            devices: [configured("printer", .receiptPrinter, "escpos/pos80-0416-5011", .usb(vendor: 0x0416, product: 0x5011, serial: nil, port: nil))],
+            profiles: shippedProfiles, defaultOwner: "service-centre", now: t0
+        )
+        _ = state.apply(snapshot: [a, b], now: t0)
+        #expect(state.statuses[0].detail.hasPrefix("2 devices match"))
+        _ = state.handle(SystemDeviceEvent(action: .remove, device: b), now: t0)
+        #expect(state.statuses[0].detail == "present")
+        #expect(state.statuses[0].binding?.port == "1-1.4")
+    }
+}

@@ -15,10 +15,17 @@ enum DeviceMatcher {
             return device.subsystem == "tty" && (device.devnode == path || device.devlinks.contains(path))
         case .udev(let properties):
             if let subsystem = profile?.match.subsystem, subsystem != device.subsystem { return false }
-            return properties.allSatisfy { device.properties[$0.key] == $0.value }
+            return isUsableNode(device) && properties.allSatisfy { device.properties[$0.key] == $0.value }
         case .pcsc, .cups, .emulated:
             return false
         }
+    }
+
+    /// True for a device a driver can open: it has a node, and for input devices it is the evdev node
+    /// (`/dev/input/eventN`), not the `inputN` parent or the legacy `mouseN` node that carry the same properties.
+    static func isUsableNode(_ device: SystemDevice) -> Bool {
+        guard let devnode = device.devnode else { return false }
+        return device.subsystem != "input" || devnode.hasPrefix("/dev/input/event")
     }
 
     /// True when the device is found through udev at all (not through pcscd, cupsd or an emulator).

@@ -75,6 +75,10 @@ public struct DeviceRegistryState: Sendable {
                DeviceMatcher.matches(entries[index].configuration, current, profile: profile(of: entries[index])) {
                 entries[index].binding = current
                 claimed.insert(current.syspath)
+                let matching = present.values.filter { DeviceMatcher.matches(entries[index].configuration, $0, profile: profile(of: entries[index])) }.count
+                if entries[index].state == .online {
+                    entries[index].detail = Self.presenceDetail(matching: matching)
+                }
             } else if entries[index].binding != nil {
                 entries[index].binding = nil
             }
@@ -92,9 +96,7 @@ public struct DeviceRegistryState: Sendable {
                     entries[index].binding = chosen
                     entries[index].state = .online
                     entries[index].since = now
-                    entries[index].detail = candidates.count > 1
-                        ? "\(candidates.count) devices match; add a serial or port to the match to choose"
-                        : "present"
+                    entries[index].detail = Self.presenceDetail(matching: candidates.count)
                     events.append(RegistryEvent(kind: .appeared, deviceID: entry.configuration.id, state: .online, previous: previous, binding: DeviceBinding(device: chosen)))
                 } else if previous != .noDevice {
                     entries[index].state = .noDevice
@@ -105,6 +107,11 @@ public struct DeviceRegistryState: Sendable {
             }
         }
         return events
+    }
+
+    /// "present", or how to choose when several devices match.
+    static func presenceDetail(matching: Int) -> String {
+        matching > 1 ? "\(matching) devices match; add a serial or port to the match to choose" : "present"
     }
 
     private func profile(of entry: Entry) -> DeviceProfile? {
@@ -131,7 +138,7 @@ public struct DeviceRegistryState: Sendable {
     public var discovered: [DiscoveredDevice] {
         let boundTo = Dictionary(entries.compactMap { entry in entry.binding.map { ($0.syspath, entry.configuration.id) } }, uniquingKeysWith: { first, _ in first })
         return present.values
-            .filter { $0.devtype != "usb_interface" }
+            .filter { $0.devtype != "usb_interface" && ($0.subsystem != "input" || DeviceMatcher.isUsableNode($0)) }
             .compactMap { device in
                 guard let profile = profiles.profiles(recognising: device).first ?? boundProfile(device, boundTo) else { return nil }
                 return DiscoveredDevice(
