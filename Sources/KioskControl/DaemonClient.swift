@@ -50,6 +50,10 @@ public struct DaemonClient: Sendable {
         let url: String
         switch endpoint {
         case .socket(let socketPath):
+            // AsyncHTTPClient keeps retrying a missing socket until its connect timeout; say so at once.
+            guard FileManager.default.fileExists(atPath: socketPath) else {
+                throw .cannotConnect(endpoint: endpoint.description, reason: "the socket does not exist")
+            }
             guard let socketURL = URL(httpURLWithSocketPath: socketPath, uri: path) else {
                 throw .badOption("the socket path \(socketPath) cannot be used")
             }

@@ -65,6 +65,37 @@ struct UnixSocketTests {
         }
     }
 
+    @Test("kioskctl devices lists the configured devices with state and profile, and JSON with --json")
+    func kioskctlDevices() async throws {
+        try await withDaemon { socket, folder in
+            let table = try await ChildProcess.run(BuiltProducts.path("kioskctl"), ["devices", "--socket", socket], folder: folder)
+            #expect(table.status == 0, "stderr: \(table.stderr)")
+            let header = try #require(table.stdout.split(separator: "\n").first)
+            #expect(header.hasPrefix("DEVICE") && header.contains("STATE") && header.contains("PROFILE"))
+            #expect(table.stdout.contains("receipt-printer  receipt-printer"))
+            #expect(table.stdout.contains("escpos/generic-80mm"))
+
+            let json = try await ChildProcess.run(BuiltProducts.path("kioskctl"), ["devices", "--socket", socket, "--json"], folder: folder)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let list = try decoder.decode(DeviceList.self, from: Data(json.stdout.utf8))
+            #expect(list.configured.map(\.id) == ["id-reader", "ssc-reader", "receipt-printer", "a4-printer", "qr-scanner", "touch-display"])
+            #expect(list.configured.first { $0.id == "receipt-printer" }?.profile == "escpos/generic-80mm")
+        }
+    }
+
+    @Test("kioskctl devices udev-rules prints the rules of the installed profiles without a daemon")
+    func udevRules() async throws {
+        let folder = TemporaryFolder("kioskctl-rules")
+        defer { folder.cleanUp() }
+        let result = try await ChildProcess.run(
+            BuiltProducts.path("kioskctl"), ["devices", "udev-rules", "--profiles", BuiltProducts.repository + "/devices"], folder: folder.path
+        )
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let committed = try String(contentsOfFile: BuiltProducts.repository + "/devices/99-kioskd.rules", encoding: .utf8)
+        #expect(result.stdout == committed)
+    }
+
     @Test("kioskctl without a daemon says where it looked and exits 3")
     func kioskctlUnreachable() async throws {
         let folder = TemporaryFolder("kioskctl-none")
