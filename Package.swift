@@ -62,7 +62,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            exclude: ["IDCard/README.md", "ESCPOS/README.md", "QRScanner/README.md"]
         ),
         .target(
             name: "KioskStore",
