@@ -9,7 +9,7 @@ struct KioskBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-bench",
         abstract: "Measure kioskd's parts (run with `swift run -c release kiosk-bench …`).",
-        subcommands: [AllBenchmarks.self, ConfigurationBenchmark.self, StoreBenchmark.self, IDCardBenchmark.self, ReceiptBenchmark.self],
+        subcommands: [AllBenchmarks.self, ConfigurationBenchmark.self, StoreBenchmark.self, IDCardBenchmark.self, ReceiptBenchmark.self, HotplugBenchmark.self, HotplugBenchmark.Child.self],
         defaultSubcommand: AllBenchmarks.self
     )
 }
@@ -21,6 +21,7 @@ struct AllBenchmarks: AsyncParsableCommand {
     func run() async throws {
         try ConfigurationBenchmark.measure(iterations: 200)
         try await StoreBenchmark.measure(events: 2000)
+        try HotplugBenchmark.measure(cycles: 100, leakCheck: false)
     }
 }
 

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// kioskd in a umockdev testbed, end to end: Tests/Helpers/testbeds/daemon-hotplug.py starts the
+/// daemon with one configured receipt printer (0416:5011, serial PRN001), plugs it in at port 1-1.4,
+/// unplugs it, plugs it in at 1-1.6, adds a second printer (PRN999), and after each step prints
+/// what GET /api/v1/devices showed; at the end it stops the daemon with SIGTERM.
+///
+/// umockdev works by LD_PRELOAD, so the daemon runs as the script's child, never in the test
+/// runner. The tests share one run of the script (about a second), each checking one step of it.
+@Suite("Device hot-plug through the daemon")
+struct DeviceHotplugTests {
+    static let run = Task { try await HotplugRun.start() }
+
+    @Test("plugged in, the configured printer comes online bound to its serial, port and node")
+    func plugged() async throws {
+        let run = try await Self.run.value
+        let started = try run.step("started")
+        #expect(started.state == "noDevice")
+
+        let plugged = try run.step("plugged")
+        #expect(plugged.state == "online")
+        #expect(plugged.serial == "PRN001")
+        #expect(plugged.port == "1-1.4")
+        #expect(plugged.devnode == "/dev/bus/usb/001/002")
+    }
+
+    @Test("unplugged, the printer is noDevice with no binding")
+    func unplugged() async throws {
+        let unplugged = try await Self.run.value.step("unplugged")
+        #expect(unplugged.state == "noDevice")
+        #expect(unplugged.port == nil)
+        #expect(unplugged.discovered == [])
+    }
+
+    @Test("plugged into another port, the same logical device comes online there")
+    func replugged() async throws {
+        let replugged = try await Self.run.value.step("replugged")
+        #expect(replugged.id == "receipt-printer")
+        #expect(replugged.state == "online")
+        #expect(replugged.serial == "PRN001")
+        #expect(replugged.port == "1-1.6")
+    }
+
+    @Test("a second printer of the same model with another serial is discovered but not bound")
+    func stranger() async throws {
+        let stranger = try await Self.run.value.step("stranger")
+        #expect(stranger.state == "online")
+        #expect(stranger.serial == "PRN001")
+        #expect(stranger.port == "1-1.6")
+        #expect(stranger.discovered?.map(\.serial) == ["PRN999", "PRN001"])
+        #expect(stranger.discovered?.map(\.boundTo) == [nil, "receipt-printer"])
+        #expect(stranger.discovered?.allSatisfy { $0.profile == "escpos/pos80-0416-5011" } == true)
+    }
+
+    @Test("after it all, SIGTERM stops the daemon with status 0")
+    func stops() async throws {
+        let run = try await Self.run.value
+        #expect(try run.step("exit").status == 0)
+        #expect(run.status == 0, "stderr:\n\(run.stderr)")
+    }
+}
+
+/// One run of daemon-hotplug.py and the JSON lines it printed, by step.
+struct HotplugRun: Sendable {
+    /// What the API showed after one step (or, for "exit", the daemon's exit status).
+    struct Observation: Decodable, Sendable {
+        struct Discovered: Decodable, Sendable, Equatable {
+            var serial: String?
+            var syspath: String
+            var profile: String
+            var boundTo: String?
+        }
+
+        var step: String
+        var met: Bool?
+        var id: String?
+        var state: String?
+        var serial: String?
+        var port: String?
+        var devnode: String?
+        var discovered: [Discovered]?
+        var status: Int32?
+    }
+
+    static let script = BuiltProducts.repository + "/Tests/Helpers/testbeds/daemon-hotplug.py"
+
+    var status: Int32
+    var observations: [Observation]
+    var stderr: String
+
+    /// `umockdev-wrapper /usr/bin/python3 daemon-hotplug.py KIOSKD --listen 127.0.0.1:0`, killed after 30 s.
+    static func start() async throws -> HotplugRun {
+        let folder = TemporaryFolder("kioskd-hotplug")
+        defer { folder.cleanUp() }
+        let result = try await ChildProcess.run(
+            "/usr/bin/umockdev-wrapper",
+            ["/usr/bin/python3", script, BuiltProducts.path("kioskd"), "--listen", "127.0.0.1:0"],
+            folder: folder.path,
+            timeout: .seconds(30)
+        )
+        let lines = result.stdout.split(separator: "\n")
+        let observations = try lines.map { try JSONDecoder().decode(Observation.self, from: Data($0.utf8)) }
+        return HotplugRun(status: result.status, observations: observations, stderr: result.stderr)
+    }
+
+    /// The observation of `name`, which the script must have met.
+    func step(_ name: String) throws -> Observation {
+        guard let observation = observations.first(where: { $0.step == name }) else {
+            throw TestFailure("daemon-hotplug.py printed no step \"\(name)\" (status \(status)); stderr:\n\(stderr)")
+        }
+        if observation.met == false {
+            throw TestFailure("step \"\(name)\" never reached what it waited for: \(observation); stderr:\n\(stderr)")
+        }
+        return observation
+    }
+}
