@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
@@ -86,6 +87,8 @@ let package = Package(
             name: "KioskHealth",
             dependencies: [
                 "KioskCore", "KioskDevices", "KioskStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
@@ -95,6 +98,7 @@ let package = Package(
             dependencies: [
                 "KioskCore", "KioskStore", "KioskHealth", "KioskWorkflows", "KioskDevices",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -104,6 +108,7 @@ let package = Package(
             name: "KioskEmulators",
             dependencies: [
                 "KioskCore", "KioskDevices", "KioskTransport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -148,7 +153,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskCore", "KioskStore", "KioskAPI", "KioskDevices", "KioskTransport",
+                "KioskCore", "KioskStore", "KioskAPI", "KioskDevices", "KioskTransport", "KioskEmulators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -187,15 +192,30 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "KioskWorkflowsTests",
+            dependencies: [
+                "KioskWorkflows", "KioskCore", "KioskStore", "KioskEmulators",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(
+            name: "KioskHealthTests",
+            dependencies: [
+                "KioskHealth", "KioskCore", "KioskStore", "KioskDevices",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(
             name: "KioskStoreTests",
             dependencies: ["KioskStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "KioskAPITests",
             dependencies: [
-                "KioskAPI", "KioskStore", "KioskCore", "KioskDevices",
+                "KioskAPI", "KioskStore", "KioskCore", "KioskDevices", "KioskWorkflows", "KioskHealth",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
             ]
         ),
         .testTarget(
