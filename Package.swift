@@ -40,6 +40,8 @@ let package = Package(
         systemLibrary("CPCSCLite", pkgConfig: "libpcsclite", apt: "libpcsclite-dev"),
         systemLibrary("CCups", pkgConfig: nil, apt: "libcups2-dev"),
         systemLibrary("CSystemd", pkgConfig: "libsystemd", apt: "libsystemd-dev"),
+        systemLibrary("CPangoCairo", pkgConfig: "pangocairo", apt: "libpango1.0-dev"),
+        systemLibrary("CQREncode", pkgConfig: nil, apt: "libqrencode-dev"),
 
         // Layers, lowest first (see docs/architecture in README and shared DESIGN).
         .target(
@@ -59,7 +61,7 @@ let package = Package(
         .target(
             name: "KioskDevices",
             dependencies: [
-                "KioskCore", "KioskTransport", "CPCSCLite", "CCups",
+                "KioskCore", "KioskTransport", "CPCSCLite", "CCups", "CPangoCairo", "CQREncode",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
