@@ -1,0 +1,15 @@
+import Dispatch
+
+/// Runs blocking pcsc-lite calls on Dispatch threads, never on Swift's cooperative pool.
+enum PCSCBlocking {
+    static let queue = DispatchQueue(label: "kioskd.pcsc", attributes: .concurrent)
+
+    static func run<T: Sendable>(_ body: @escaping @Sendable () throws(PCSCError) -> T) async throws(PCSCError) -> T {
+        let result: Result<T, PCSCError> = await withCheckedContinuation { continuation in
+            queue.async {
+                do throws(PCSCError) { continuation.resume(returning: .success(try body())) } catch { continuation.resume(returning: .failure(error)) }
+            }
+        }
+        return try result.get()
+    }
+}
