@@ -7,6 +7,6 @@ struct KioskEmulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-emulator",
         abstract: "Run a device emulator on the far side of a pseudo-terminal.",
-        subcommands: [IDCardEmulatorCommand.self, PrinterEmulatorCommand.self, ScannerEmulatorCommand.self]
+        subcommands: [IDCardEmulatorCommand.self, PrinterEmulatorCommand.self, ScannerEmulatorCommand.self, SandboxCommand.self]
     )
 }
