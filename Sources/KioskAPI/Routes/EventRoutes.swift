@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
+import KioskCore
+import KioskWorkflows
+import Logging
+
+/// `GET /api/v1/events`: the WebSocket of session, device and service events (docs/sessions.md, Events).
+///
+/// The upgrade happens in the HTTP server (`EventRoutes.server(sessions:)`, given to `Application(server:)`);
+/// a plain GET reaches the router and gets `426 Upgrade Required`.
+public struct EventRoutes: Sendable {
+    /// The path of the events WebSocket.
+    public static let path = "/api/v1/events"
+
+    let sessions: SessionManager?
+
+    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+        group.get("events") { _, _ -> Response in
+            throw HTTPError(.upgradeRequired, headers: [.upgrade: "websocket"], message: "this is a WebSocket: connect with Upgrade: websocket")
+        }
+    }
+
+    /// An HTTP/1 server that upgrades `GET /api/v1/events` to the events WebSocket and serves everything else
+    /// through the router. Use it for both listeners: `Application(router:, server: EventRoutes.server(sessions:), …)`.
+    public static func server(sessions: SessionManager?) -> HTTPServerBuilder {
+        .http1WebSocketUpgrade { request, _, _ in
+            guard let sessions, request.path?.split(separator: "?").first.map(String.init) == path else { return .dontUpgrade }
+            let events = sessions.events
+            return .upgrade([:]) { inbound, outbound, context in
+                try await serve(events: events, inbound: inbound, outbound: outbound, logger: context.logger)
+            }
+        }
+    }
+
+    /// Sends every event as one JSON text message and answers `{"type": "ping"}` with `{"type": "pong"}`.
+    static func serve(events: EventBroadcaster, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, logger: Logger) async throws {
+        let stream = await events.subscribe()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await event in stream {
+                    try await outbound.write(.text(event.text))
+                }
+            }
+            group.addTask {
+                for try await message in inbound.messages(maxSize: 64 * 1024) {
+                    guard case .text(let text) = message,
+                          let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
+                          value["type"] == "ping" else { continue }
+                    try await outbound.write(.text(#"{"type":"pong"}"#))
+                }
+            }
+            // The client closed (the inbound loop ended): stop sending.
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+}
