@@ -66,7 +66,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            exclude: ["IDCard/README.md", "ESCPOS/README.md", "QRScanner/README.md"]
+            exclude: [
+                "IDCard/README.md", "ESCPOS/README.md", "QRScanner/README.md",
+                "SocialSecurity/README.md", "CUPS/README.md", "Display/README.md",
+            ]
         ),
         .target(
             name: "KioskStore",
@@ -188,6 +191,7 @@ let package = Package(
             name: "KioskDevicesTests",
             dependencies: [
                 "KioskDevices", "KioskCore", "KioskTransport", "KioskStore", "KioskEmulators", "kiosk-emulator",
+                "kiosk-transport-probe",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),

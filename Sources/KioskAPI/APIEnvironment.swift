@@ -1,7 +1,9 @@
 import Foundation
 import KioskCore
 import KioskDevices
+import KioskHealth
 import KioskStore
+import KioskWorkflows
 import Prometheus
 
 /// What the API's handlers need from the rest of the daemon.
@@ -20,6 +22,18 @@ public struct APIEnvironment: Sendable {
     public var startedAt: Date
     /// True when running `--simulate`.
     public var simulated: Bool
+    /// The device runtime (probes, recovery, drivers); nil where the daemon runs none (router tests).
+    public var hub: DeviceHub?
+    /// The emulated devices' controls under `--simulate`; nil otherwise (the simulation routes then answer 404).
+    public var simulation: (any SimulationControl)?
+    /// Sessions, services and events (the workflow layer); nil where the daemon runs none (the routes then answer 503).
+    public var sessions: SessionManager?
+    /// Maintenance windows (Alertmanager silences); nil where the daemon runs none (the routes are then absent).
+    public var maintenance: MaintenanceController?
+    /// Open faults and recovery; nil where the daemon runs none.
+    public var faultMonitor: FaultMonitor?
+    /// Folder of the touch UI served at `/`; nil: `ui/` found next to the OpenAPI document's folder.
+    public var uiDirectory: String?
 
     public init(
         configuration: KioskConfiguration,
@@ -28,7 +42,8 @@ public struct APIEnvironment: Sendable {
         registry: PrometheusCollectorRegistry,
         openAPIDocumentPath: String,
         startedAt: Date = Date(),
-        simulated: Bool = false
+        simulated: Bool = false,
+        uiDirectory: String? = nil
     ) {
         self.configuration = configuration
         self.store = store
@@ -37,5 +52,6 @@ public struct APIEnvironment: Sendable {
         self.openAPIDocumentPath = openAPIDocumentPath
         self.startedAt = startedAt
         self.simulated = simulated
+        self.uiDirectory = uiDirectory
     }
 }

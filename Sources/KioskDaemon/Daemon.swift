@@ -3,8 +3,11 @@ import Hummingbird
 import KioskAPI
 import KioskCore
 import KioskDevices
+import KioskHealth
+import KioskEmulators
 import KioskStore
 import KioskTransport
+import KioskWorkflows
 import Logging
 import Metrics
 import Prometheus
@@ -48,8 +51,76 @@ struct Daemon {
             logger.warning("device profile skipped", metadata: ["problem": "\(problem)"])
         }
         let devices = DeviceRegistry(devices: configuration.devices, profiles: profiles, defaultOwner: configuration.kiosk.owner)
+        var simulation: DeviceSimulation?
+        if simulated {
+            do {
+                simulation = try await DeviceSimulation.start(
+                    devices: configuration.devices, profiles: profiles,
+                    folder: configuration.storage.directory + "/devices", logger: logger)
+            } catch {
+                logger.critical("cannot start the emulated devices", metadata: ["error": "\(error)"])
+                FileHandle.standardError.write(Data("kioskd: \(error)\n".utf8))
+                throw ExitStatus.cannotCreate
+            }
+        }
+        let hub = DeviceHub(
+            devices: configuration.devices, profiles: profiles, registry: devices,
+            factory: DeviceFactory(counters: store, logger: logger),
+            emulatedEndpoints: simulation?.endpoints ?? [:], logger: logger)
 
-        let environment = APIEnvironment(
+        var departmentConfigurations = configuration.departments
+        var sandbox: SandboxServer?
+        if simulated {
+            let server = SandboxServer(logger: logger)
+            do {
+                let port = try await server.start()
+                departmentConfigurations = SandboxServer.configurations(port: port)
+                logger.info("sandbox department backends serving", metadata: ["port": "\(port)"])
+            } catch {
+                logger.critical("cannot start the sandbox department backends", metadata: ["error": "\(error)"])
+                throw ExitStatus.cannotCreate
+            }
+            sandbox = server
+        }
+        let departments = DepartmentClient(departments: departmentConfigurations, kioskID: configuration.kiosk.id, logger: logger)
+        let events = EventBroadcaster()
+        let workflowDevices = HubWorkflowDevices(hub: hub, registry: devices)
+        let workflowSet = WorkflowLoader().load(configuration.workflows)
+        let catalogue = ServiceCatalogue(set: workflowSet, devices: workflowDevices, store: store, events: events, logger: logger)
+        for problem in catalogue.problems {
+            logger.warning("service disabled by its workflow file", metadata: ["problem": "\(problem)"])
+        }
+        let sessions = SessionManager(
+            catalogue: catalogue, events: events, devices: workflowDevices, departments: departments,
+            store: store, settings: SessionSettings(kioskID: configuration.kiosk.id), logger: logger
+        )
+
+        let dispatcher = AlertDispatcher(
+            store: store, sinks: AlertDispatcher.sinks(for: configuration.alerting),
+            builder: AlertBuilder(kiosk: configuration.kiosk, bureaus: configuration.bureaus),
+            resendInterval: configuration.alerting.resendInterval, heartbeatInterval: configuration.alerting.heartbeatInterval,
+            logger: logger)
+        let monitor = FaultMonitor(
+            store: store, routing: AlertRouting(configuration: configuration), dispatcher: dispatcher, target: hub, logger: logger)
+        var subjects = ProbeSubject.devices(configuration.devices, profiles: profiles, target: hub)
+        subjects += [KioskProbes.disk(directory: configuration.storage.directory), KioskProbes.clock()]
+        if !simulated {
+            // The touch UI keeps the events WebSocket open; none connected means the kiosk browser is gone.
+            subjects.append(KioskProbes.browser {
+                await events.count > 0 ? nil : "no touch UI is connected to /api/v1/events (is kiosk-browser.service running?)"
+            })
+        }
+        subjects += departmentConfigurations.keys.sorted { $0.rawValue < $1.rawValue }.map { department in
+            KioskProbes.backend(department) { department in
+                await departments.isReachable(department) ? nil : "GET /health did not answer"
+            }
+        }
+        let scheduler = ProbeScheduler(
+            subjects: subjects, monitor: monitor, hotplug: ProbeScheduler.hotplugIDs(from: await devices.events()), logger: logger)
+        let maintenance = MaintenanceController(
+            store: store, kioskID: configuration.kiosk.id, alertmanagerURLs: configuration.alerting.alertmanagerURLs, logger: logger)
+
+        var environment = APIEnvironment(
             configuration: configuration,
             store: store,
             devices: devices,
@@ -57,6 +128,11 @@ struct Daemon {
             openAPIDocumentPath: share.openAPIDocument,
             simulated: simulated
         )
+        environment.hub = hub
+        environment.simulation = simulation
+        environment.sessions = sessions
+        environment.maintenance = maintenance
+        environment.faultMonitor = monitor
         let socketPath = configuration.api.socketPath
         do {
             try FileManager.default.createDirectory(
@@ -74,6 +150,7 @@ struct Daemon {
         let listen = configuration.api.listen
         let tcp = Application(
             router: KioskRouter.build(environment),
+            server: EventRoutes.server(sessions: sessions),
             configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "kioskd"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? listen.port
@@ -83,6 +160,7 @@ struct Daemon {
         )
         let unix = Application(
             router: KioskRouter.build(environment),
+            server: EventRoutes.server(sessions: sessions),
             configuration: .init(address: .unixDomainSocket(path: socketPath), serverName: "kioskd"),
             onServerRunning: { _ in
                 chmod(socketPath, 0o660)
@@ -91,9 +169,17 @@ struct Daemon {
             logger: logger
         )
 
-        var services: [any Service] = [
-            StoreService(store: store, logger: logger),
+        // Shut down in reverse: the listeners, then the device runtime (closing ports), then the emulators.
+        var services: [any Service] = [StoreService(store: store, logger: logger)]
+        if let simulation {
+            services.append(DeviceSimulationService(simulation: simulation, logger: logger))
+        }
+        services += [
             DeviceDiscoveryService(registry: devices, logger: logger),
+            hub,
+            dispatcher,
+            scheduler,
+            WorkflowService(sessions: sessions, departments: departments, registry: devices, sandbox: sandbox, logger: logger),
             tcp,
             unix,
         ]

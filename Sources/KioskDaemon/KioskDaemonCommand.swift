@@ -44,13 +44,14 @@ public struct KioskDaemonCommand: AsyncParsableCommand {
         }
         let share = ShareDirectory.locate()
         let profiles = ProfileCatalogue.load(directory: share.deviceProfiles)
-        let configuration: KioskConfiguration
+        var configuration: KioskConfiguration
         do {
             configuration = try resolveConfiguration(profiles: profiles)
         } catch {
             Self.printProblems(error)
             throw ExitStatus.configuration
         }
+        if simulate { configuration.workflows.directory = share.workflows }
         let daemon = Daemon(configuration: configuration, profiles: profiles, share: share, simulated: simulate, logLevel: logLevel)
         try await daemon.run()
     }

@@ -25,6 +25,8 @@ enum StoreMigrations {
                 t.primaryKey(["device_id", "counter"])
             }
         }
+        HealthMigrations.register(in: &migrator)
+        SessionMigrations.register(in: &migrator)
         return migrator
     }
 }

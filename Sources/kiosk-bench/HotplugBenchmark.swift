@@ -90,21 +90,16 @@ struct HotplugBenchmark: AsyncParsableCommand {
         Swift.print(String(format: "GOAL %@: median %.1f ms, goal ≤ %.0f ms", metLatency ? "MET" : "MISSED", result.medianMilliseconds, goalMedianMilliseconds))
         guard let warm = result.warm, let end = result.end else { return }
         let after = "after \(warmUpCycles) warm-up cycles → after \(result.cycles)"
-        Swift.print(column("leak-fds") + String(format: " %6d → %6d  (%+d) open descriptors %@", warm.descriptors, end.descriptors, end.descriptors - warm.descriptors, after as NSString))
+        Swift.print(BenchTable.column("leak-fds") + String(format: " %6d → %6d  (%+d) open descriptors %@", warm.descriptors, end.descriptors, end.descriptors - warm.descriptors, after as NSString))
         let growth = end.rssKilobytes - warm.rssKilobytes
         let perCycle = Double(growth) * 1024 / Double(result.cycles - warmUpCycles)
-        Swift.print(column("leak-rss") + String(format: " %6d → %6d  (%+d kB, %+.0f B per cycle) VmRSS kB %@", warm.rssKilobytes, end.rssKilobytes, growth, perCycle, after as NSString))
+        Swift.print(BenchTable.column("leak-rss") + String(format: " %6d → %6d  (%+d kB, %+.0f B per cycle) VmRSS kB %@", warm.rssKilobytes, end.rssKilobytes, growth, perCycle, after as NSString))
         let metLeaks = end.descriptors == warm.descriptors && growth <= goalRSSGrowthKilobytes
         Swift.print("GOAL \(metLeaks ? "MET" : "MISSED"): descriptors \(end.descriptors == warm.descriptors ? "flat" : "changed"), VmRSS growth \(growth) kB, goal same descriptors and ≤ \(goalRSSGrowthKilobytes) kB")
     }
 
     static func row(_ name: String, _ value: Double, _ unit: String, _ what: String) {
-        Swift.print(column(name) + String(format: " %10.1f %@  %@", value, unit as NSString, what as NSString))
-    }
-
-    /// `name` padded to the table's first column (Foundation on Linux ignores the width of `%-14@`).
-    static func column(_ name: String) -> String {
-        name.padding(toLength: max(14, name.count), withPad: " ", startingAt: 0)
+        BenchTable.row(name, value, decimals: 1, unit, what)
     }
 
     /// Runs a program with its stdout captured (stderr passes through); killed after `limit`.

@@ -72,8 +72,7 @@ struct IDCardBenchmark: AsyncParsableCommand {
         report("idcard-read", elapsed / reads, "per read, find+select+read+address (\(reads) reads, \(pacing))")
         guard !unpaced else { return }
         report("idcard-wire", wire / reads, "wire time per read (\(bytes / reads) bytes both ways × 10 bits / \(baud))")
-        print(String(format: "%-14@ %10.4f     time / wire time (goal ≤ %.2f): %@", "idcard-ratio" as NSString, ratio, Self.goalRatio,
-                     (ratio <= Self.goalRatio ? "met" : "NOT met") as NSString))
+        BenchTable.row("idcard-ratio", ratio, decimals: 4, "  ", String(format: "time / wire time (goal ≤ %.2f): ", Self.goalRatio) + (ratio <= Self.goalRatio ? "met" : "NOT met"))
     }
 
     private func seconds(_ duration: Duration) -> Double {

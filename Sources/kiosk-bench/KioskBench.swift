@@ -66,5 +66,5 @@ struct StoreBenchmark: AsyncParsableCommand {
 
 func report(_ name: String, _ duration: Duration, _ what: String) {
     let microseconds = Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
-    print(String(format: "%-14@ %10.1f µs  %@", name as NSString, microseconds, what as NSString))
+    BenchTable.row(name, microseconds, decimals: 1, "µs", what)
 }

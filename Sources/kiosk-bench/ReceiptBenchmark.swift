@@ -253,7 +253,7 @@ private func seconds(_ duration: Duration) -> Double {
 }
 
 private func row(_ name: String, _ value: Double, _ unit: String, _ what: String) {
-    print(String(format: "%-14@ %10.3f %@  %@", name as NSString, value, unit as NSString, what as NSString))
+    BenchTable.row(name, value, decimals: 3, unit, what)
 }
 
 private func goal(_ what: String, _ value: Double, _ goal: Double) {

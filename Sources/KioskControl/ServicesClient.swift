@@ -1,0 +1,43 @@
+import AsyncHTTPClient
+import Foundation
+import KioskCore
+import NIOCore
+
+extension DaemonClient {
+    /// PUTs a JSON body and decodes the JSON answer; a problem document becomes an error.
+    func put<T: Decodable>(_ path: String, body: some Encodable, as type: T.Type) async throws(ControlError) -> T {
+        let url: String
+        switch endpoint {
+        case .socket(let socketPath):
+            guard FileManager.default.fileExists(atPath: socketPath) else {
+                throw .cannotConnect(endpoint: endpoint.description, reason: "the socket does not exist")
+            }
+            guard let socketURL = URL(httpURLWithSocketPath: socketPath, uri: path) else {
+                throw .badOption("the socket path \(socketPath) cannot be used")
+            }
+            url = socketURL.absoluteString
+        case .url(let base):
+            url = base.hasSuffix("/") ? String(base.dropLast()) + path : base + path
+        }
+        let status: Int
+        let data: Data
+        do {
+            var request = HTTPClientRequest(url: url)
+            request.method = .PUT
+            request.headers.add(name: "Accept", value: "application/json")
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
+            let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+            let collected = try await response.body.collect(upTo: 1024 * 1024)
+            status = Int(response.status.code)
+            data = Data(collected.readableBytesView)
+        } catch {
+            throw .cannotConnect(endpoint: endpoint.description, reason: Self.reason(error))
+        }
+        if (200..<300).contains(status) {
+            do { return try JSONDecoder().decode(T.self, from: data) } catch { throw .badResponse(path: path, reason: "\(error)") }
+        }
+        if let problem = try? JSONDecoder().decode(ProblemDocument.self, from: data) { throw .problem(problem) }
+        throw .badResponse(path: path, reason: "HTTP \(status) without a problem document")
+    }
+}
