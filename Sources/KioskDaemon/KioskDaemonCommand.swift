@@ -62,12 +62,19 @@ public struct KioskDaemonCommand: AsyncParsableCommand {
         if simulate {
             let stateDirectory = stateDir ?? FileManager.default.currentDirectoryPath + "/state"
             configuration = try KioskConfiguration.simulation(stateDirectory: Self.absolute(stateDirectory))
+                .withSimulationHostStacks(cupsQueue: Self.simulationCUPSQueue(ProcessInfo.processInfo.environment))
         } else {
             configuration = try ConfigurationLoader.load(path: config, profiles: profiles)
             if let stateDir { configuration.storage.directory = Self.absolute(stateDir) }
         }
         if let listen, let address = ListenAddress(listen) { configuration.api.listen = address }
         return configuration
+    }
+
+    /// The CUPS queue of the simulated A4 printer: `KIOSKD_SIMULATION_CUPS_QUEUE`, or `kioskpdf`.
+    static func simulationCUPSQueue(_ environment: [String: String]) -> String {
+        let queue = environment["KIOSKD_SIMULATION_CUPS_QUEUE"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        return queue.isEmpty ? KioskConfiguration.simulationCUPSQueue : queue
     }
 
     static func check(path: String) throws {

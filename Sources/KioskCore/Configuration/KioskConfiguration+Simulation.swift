@@ -33,4 +33,26 @@ extension KioskConfiguration {
         configuration.workflows = WorkflowsConfiguration(directory: "workflows", overrides: nil)
         return configuration
     }
+
+    /// The default CUPS queue of the simulation's A4 printer (a cups-pdf style queue).
+    public static let simulationCUPSQueue = "kioskpdf"
+    /// The PC/SC reader the simulation's social-security card reader uses (vsmartcard's vpcd).
+    public static let simulationPCSCReader = "Virtual PCD"
+
+    /// This configuration with the simulation's A4 printer and social-security reader on the host's real
+    /// stacks: the CUPS queue `cupsQueue` and the PC/SC reader `pcscReader`, since neither has an emulator.
+    ///
+    /// When cupsd or pcscd is not running those two devices are faulted with the reason in their probe
+    /// report and their services are unavailable; the rest of the kiosk runs as before.
+    public func withSimulationHostStacks(cupsQueue: String = simulationCUPSQueue, pcscReader: String = simulationPCSCReader) -> KioskConfiguration {
+        var configuration = self
+        for index in configuration.devices.indices where configuration.devices[index].match == .emulated {
+            switch configuration.devices[index].role {
+            case .a4Printer: configuration.devices[index].match = .cups(queue: cupsQueue)
+            case .socialSecurityCardReader: configuration.devices[index].match = .pcsc(reader: pcscReader)
+            default: continue
+            }
+        }
+        return configuration
+    }
 }

@@ -3,8 +3,8 @@ import KioskDevices
 
 /// The workflows' devices over the device runtime (`DeviceHub`) and the registry's device states.
 ///
-/// The social-security card reader and the A4 printer have no driver in the hub yet: their methods throw
-/// `.unavailable` and their roles report unavailable, so services that need them are unavailable (never faked).
+/// A role whose device is missing, faulted or driven by another driver throws `.unavailable` and reports
+/// unavailable, so services that need it are unavailable (never faked).
 public struct HubWorkflowDevices: WorkflowDevices {
     let hub: DeviceHub
     let registry: DeviceRegistry
@@ -15,7 +15,7 @@ public struct HubWorkflowDevices: WorkflowDevices {
     }
 
     /// Roles the hub can drive for workflows today.
-    static let drivenRoles: Set<DeviceRole> = [.idCardReader, .receiptPrinter, .qrScanner, .touchDisplay]
+    static let drivenRoles: Set<DeviceRole> = [.idCardReader, .socialSecurityCardReader, .receiptPrinter, .a4Printer, .qrScanner, .touchDisplay]
 
     public func readIDCard(timeout: Duration) async throws -> IDCardHolder {
         let reader: IDCardReader
@@ -37,7 +37,40 @@ public struct HubWorkflowDevices: WorkflowDevices {
     }
 
     public func readSocialSecurityCard(timeout: Duration) async throws -> SocialSecurityCard {
-        throw WorkflowDeviceError.unavailable(.socialSecurityCardReader, reason: Self.roleDown(.socialSecurityCardReader))
+        let reader: SocialSecurityCardReader
+        do { reader = try await hub.socialSecurityCardReader() } catch { throw Self.unavailable(.socialSecurityCardReader, error) }
+        do {
+            _ = try await reader.waitForCard(timeout: timeout)
+            let card = try await reader.readCard()
+            // The workflow keeps the data it needs; the card is released for the next read at once.
+            await reader.endSession()
+            return card
+        } catch is CancellationError {
+            await reader.endSession()
+            throw CancellationError()
+        } catch let error as SocialSecurityError {
+            await reader.endSession()
+            throw Self.workflowError(error)
+        } catch {
+            await reader.endSession()
+            throw WorkflowDeviceError.failed(.socialSecurityCardReader, message: Self.roleDown(.socialSecurityCardReader), retryable: false)
+        }
+    }
+
+    /// What the workflow sees for a social-security reader's error (never the card's data).
+    static func workflowError(_ error: SocialSecurityError) -> WorkflowDeviceError {
+        let role = DeviceRole.socialSecurityCardReader
+        switch error {
+        case .noCard: return .timedOut(role)
+        case .cardRemoved, .cardInUse, .cardMisbehaves, .noSession:
+            return .failed(role, message: LocalizedText(zh: "读卡未成功，请重新插入社保卡", en: "The card was not read; insert it again"), retryable: true)
+        case .unknownApplication:
+            return .failed(role, message: LocalizedText(zh: "这不是社保卡，请插入社保卡", en: "This is not a social-security card; insert one"), retryable: true)
+        case .status:
+            return .failed(role, message: LocalizedText(zh: "无法读取该社保卡，请到窗口办理", en: "This social-security card cannot be read; please ask at a counter"), retryable: false)
+        case .readerMissing, .serviceUnavailable, .pcsc:
+            return .unavailable(role, reason: roleDown(role))
+        }
     }
 
     public func nextQRCode(timeout: Duration) async throws -> ScannedCode {
@@ -80,7 +113,29 @@ public struct HubWorkflowDevices: WorkflowDevices {
     }
 
     public func printCertificate(_ certificate: CertificateDocument) async throws {
-        throw WorkflowDeviceError.unavailable(.a4Printer, reason: Self.roleDown(.a4Printer))
+        let printer: A4Printer
+        do { printer = try await hub.a4Printer() } catch { throw Self.unavailable(.a4Printer, error) }
+        do {
+            // Returns once CUPS reports the job completed (or throws when it failed or timed out).
+            _ = try await printer.print(certificate.certificate, reference: certificate.jobReference)
+        } catch {
+            throw Self.workflowError(error)
+        }
+    }
+
+    /// What the workflow sees for a CUPS error.
+    static func workflowError(_ error: CUPSError) -> WorkflowDeviceError {
+        let role = DeviceRole.a4Printer
+        switch error {
+        case .serverUnavailable, .queueMissing, .notAccepting, .queueStopped:
+            return .unavailable(role, reason: roleDown(role))
+        case .printerFault, .jobTimedOut:
+            return .failed(role, message: LocalizedText(zh: "A4打印机暂时无法打印，请稍后重试", en: "The A4 printer cannot print right now; try again shortly"), retryable: true)
+        case .submitFailed, .jobFailed, .requestFailed:
+            return .failed(role, message: LocalizedText(zh: "证明打印未成功，请重试或到窗口办理", en: "The certificate was not printed; try again or ask at a counter"), retryable: true)
+        case .rendering:
+            return .failed(role, message: LocalizedText(zh: "该证明无法打印，请到窗口办理", en: "This certificate cannot be printed; please ask at a counter"), retryable: false)
+        }
     }
 
     public func availability(of role: DeviceRole) async -> DeviceAvailability {

@@ -44,7 +44,7 @@ EF05 = {
     0x04: b"110100000000",       # issuer
     0x05: bytes.fromhex("20210315"),
     0x06: bytes.fromhex("20310314"),
-    0x07: b"A12345678",          # card number
+    0x07: b"S99000001",          # card number: the sandbox citizen zhang (SandboxCitizen)
 }
 EF06 = {
     0x08: b"110101199003070019",  # social-security number
