@@ -25,7 +25,16 @@ SERVICES = [
 METHOD_ORDER = ["id-card", "social-security-card", "mi-qr", "case-number"]
 READERS = {"id-card": "id-reader", "social-security-card": "ssc-reader"}
 
-# The synthetic citizen used throughout (Sources/KioskEmulators/IDCard/IDCardEmulatorCard.swift: zhang).
+# The synthetic citizen of each service (Sources/KioskEmulators/IDCard/IDCardEmulatorCard.swift and the
+# sandbox backends): zhang by default; a retiree, a resident-scheme member or a settled loan elsewhere.
+CITIZEN = {
+    "hrss.pension-certification": "li",
+    "hrss.resident-pension-payment": "ouyang",
+    "mi.resident-payment": "ouyang",
+    "mi.reimbursement-progress": "li",
+    "hpf.loan-settlement-certificate": "li",
+}
+# zhang's name and ID number must never reach the page unmasked.
 HOLDER_NAME = "张测试"
 HOLDER_MASKED_NAME = "张*试"
 
@@ -50,11 +59,11 @@ def walk(value):
             yield from walk(item)
 
 
-def pick_card(cards: list[dict], kind: str) -> dict:
-    """zhang's card of `kind` (the simulation's citizens share the sandbox backends' data)."""
+def pick_card(cards: list[dict], kind: str, citizen: str = "zhang") -> dict:
+    """`citizen`'s card of `kind` (the simulation's citizens share the sandbox backends' data)."""
     of_kind = [card for card in cards if str(card.get("kind", "")).replace("_", "-") == kind] or cards
     for card in of_kind:
-        if str(card.get("id", "")).startswith("zhang") or str(card.get("key", "")).startswith("zhang"):
+        if str(card.get("id", "")).startswith(citizen) or str(card.get("key", "")).startswith(citizen):
             return card
     assert of_kind, f"no simulated card of kind {kind}: {cards}"
     return of_kind[0]
@@ -114,6 +123,7 @@ class Flow:
         self.ui = ui
         self.kioskd = ui.kioskd
         self.service = service_id
+        self.citizen = CITIZEN.get(service_id, "zhang")
         self.cards = None
         self.presented: list[str] = []
         self.used_card = False
@@ -127,10 +137,10 @@ class Flow:
         return self.cards
 
     def holder(self) -> dict | None:
-        """zhang's entry of GET /api/v1/simulation/cards when a card identified the citizen."""
+        """The citizen's entry of GET /api/v1/simulation/cards when a card identified them."""
         if not self.used_card:
             return None
-        return next((c for c in self.card_list() if str(c.get("id", "")).startswith("zhang") and c.get("kind") == "id-card"), None)
+        return next((c for c in self.card_list() if str(c.get("id", "")) == self.citizen and c.get("kind") == "id-card"), None)
 
     def server_step(self) -> dict:
         session = self.kioskd.current_session()
@@ -176,12 +186,12 @@ class Flow:
         if waiting in READERS:
             device = READERS[waiting]
             if device not in self.presented:
-                card = pick_card(self.card_list(), waiting)
+                card = pick_card(self.card_list(), waiting, self.citizen)
                 self.kioskd.present_card(device, card["id"])
                 self.presented.append(device)
                 self.used_card = True
         elif waiting == "mi-qr":
-            card = pick_card(self.card_list(), "mi-qr")
+            card = pick_card(self.card_list(), "mi-qr", self.citizen)
             code = card.get("code") or card.get("qr") or code_for(self.card_list(), self.service, None, "mi-qr")
             self.kioskd.scan(code)
         elif waiting == "case-number":

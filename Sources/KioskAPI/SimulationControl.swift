@@ -35,21 +35,24 @@ public enum SimulationControlError: Error, Sendable, Equatable {
 public struct SimulatedCard: Codable, Sendable, Equatable {
     /// The key to present it by (`zhang`).
     public var id: String
-    /// `id-card`.
+    /// `id-card`, `mi-qr` (an e-voucher to scan) or `case-number` (a number to type or scan).
     public var kind: String
-    /// The holder's name, masked (`张*试`).
+    /// The holder's name, masked (`张*试`); empty for case numbers.
     public var name: String
-    /// The ID number, masked (`9901**********0011`).
+    /// The ID number, masked (`9901**********0011`); empty where there is none.
     public var idNumber: String
     /// What the card is for in tests and demonstrations (no personal data).
     public var note: String
+    /// The text to scan or type, for `mi-qr` and `case-number` entries (synthetic data only).
+    public var code: String?
 
-    public init(id: String, kind: String, name: String, idNumber: String, note: String) {
+    public init(id: String, kind: String, name: String, idNumber: String, note: String, code: String? = nil) {
         self.id = id
         self.kind = kind
         self.name = name
         self.idNumber = idNumber
         self.note = note
+        self.code = code
     }
 }
 

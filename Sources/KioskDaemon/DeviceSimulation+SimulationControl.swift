@@ -13,12 +13,31 @@ extension DeviceSimulation: SimulationControl {
         "zhao": "wrong check character: the driver refuses it",
     ]
 
+    /// Numbers the sandbox's real-estate department knows, for the services identified by a number.
+    static let caseNumbers: [(code: String, note: String)] = [
+        ("202611180031", "nr.registration-progress: a transfer in progress"),
+        ("202610090007", "nr.registration-progress: a mortgage registration, finished"),
+        ("202611250102", "nr.registration-progress: a first registration, rejected"),
+        ("9901202100012345", "nr.certificate-verification: a genuine certificate"),
+    ]
+
     public func simulatedCards() async -> [SimulatedCard] {
-        cards.map { card in
+        let idCards = cards.map { card in
             SimulatedCard(
                 id: card.key, kind: "id-card", name: card.holder.maskedName, idNumber: card.holder.maskedIDNumber,
                 note: Self.cardNotes[card.key] ?? "sample card")
         }
+        let vouchers = SandboxCitizen.all.compactMap { citizen -> SimulatedCard? in
+            guard let voucher = citizen.voucher else { return nil }
+            let holder = cards.first { $0.key == citizen.key }?.holder
+            return SimulatedCard(
+                id: "\(citizen.key)-mi-qr", kind: "mi-qr", name: holder?.maskedName ?? "", idNumber: holder?.maskedIDNumber ?? "",
+                note: "medical-insurance e-voucher QR (scan it on qr-scanner)", code: voucher)
+        }
+        let numbers = Self.caseNumbers.map { entry in
+            SimulatedCard(id: "case-\(entry.code)", kind: "case-number", name: "", idNumber: "", note: entry.note, code: entry.code)
+        }
+        return idCards + vouchers + numbers
     }
 
     public func presentCard(_ card: String, on device: String) async throws(SimulationControlError) {

@@ -114,8 +114,9 @@ final class ManualClock: HealthClock, @unchecked Sendable {
     }
 }
 
-/// Waits (really) until `condition` holds, up to `timeout` seconds; false when it never did.
-func eventually(timeout: TimeInterval = 5, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
+/// Waits (really) until `condition` holds, up to `timeout` seconds; false when it never did. The limit is
+/// long because the whole suite runs in parallel on a small CI machine.
+func eventually(timeout: TimeInterval = 30, _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
     let end = Date().addingTimeInterval(timeout)
     while Date() < end {
         if try await condition() { return true }
