@@ -96,8 +96,8 @@ enum ServicesSwitch {
         let actor = ProcessInfo.processInfo.environment["SUDO_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "kioskctl"
         let service: ServicesListing.Service
         do {
-            service = try await connection.client.put(
-                "/api/v1/services/\(id)/availability",
+            service = try await connection.client.send(
+                .put, "/api/v1/services/\(id)/availability",
                 body: ServiceAvailabilityChange(enabled: enabled, reason: reason, actor: actor),
                 as: ServicesListing.Service.self
             )

@@ -4,8 +4,11 @@ import KioskCore
 import NIOCore
 
 extension DaemonClient {
-    /// PUTs a JSON body and decodes the JSON answer; a problem document becomes an error.
-    func put<T: Decodable>(_ path: String, body: some Encodable, as type: T.Type) async throws(ControlError) -> T {
+    /// The write methods of kioskctl's commands (maintenance, faults, services).
+    enum WriteMethod { case post, put, delete }
+
+    /// Sends a POST, PUT or DELETE with an optional JSON body and decodes the JSON answer; a problem document becomes an error.
+    func send<T: Decodable>(_ method: WriteMethod, _ path: String, body: (some Encodable)?, as type: T.Type) async throws(ControlError) -> T {
         let url: String
         switch endpoint {
         case .socket(let socketPath):
@@ -23,21 +26,33 @@ extension DaemonClient {
         let data: Data
         do {
             var request = HTTPClientRequest(url: url)
-            request.method = .PUT
+            switch method {
+            case .post: request.method = .POST
+            case .put: request.method = .PUT
+            case .delete: request.method = .DELETE
+            }
             request.headers.add(name: "Accept", value: "application/json")
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
+            if let body {
+                request.headers.add(name: "Content-Type", value: "application/json")
+                request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
+            }
             let response = try await HTTPClient.shared.execute(request, timeout: timeout)
-            let collected = try await response.body.collect(upTo: 1024 * 1024)
+            let collected = try await response.body.collect(upTo: 16 * 1024 * 1024)
             status = Int(response.status.code)
             data = Data(collected.readableBytesView)
         } catch {
             throw .cannotConnect(endpoint: endpoint.description, reason: Self.reason(error))
         }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
         if (200..<300).contains(status) {
-            do { return try JSONDecoder().decode(T.self, from: data) } catch { throw .badResponse(path: path, reason: "\(error)") }
+            do {
+                return try decoder.decode(T.self, from: data)
+            } catch {
+                throw .badResponse(path: path, reason: "\(error)")
+            }
         }
-        if let problem = try? JSONDecoder().decode(ProblemDocument.self, from: data) { throw .problem(problem) }
+        if let problem = try? decoder.decode(ProblemDocument.self, from: data) { throw .problem(problem) }
         throw .badResponse(path: path, reason: "HTTP \(status) without a problem document")
     }
 }
