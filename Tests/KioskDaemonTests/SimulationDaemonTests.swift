@@ -69,7 +69,7 @@ struct SimulationDaemonTests {
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: daemon.state + "/devices/id-reader.tty")) == nil)
     }
 
-    @Test("GET /api/v1/simulation/cards lists the sample cards by key with masked names")
+    @Test("GET /api/v1/simulation/cards lists the sample ID cards by key with masked names, then e-vouchers and case numbers")
     func cards() async throws {
         let folder = TemporaryFolder("kioskd-sim-cards")
         defer { folder.cleanUp() }
@@ -77,10 +77,17 @@ struct SimulationDaemonTests {
         let response = try await daemon.request(.GET, "/api/v1/simulation/cards")
         #expect(response.status == 200)
         let cards = try #require(response.json?["cards"] as? [[String: Any]])
-        #expect(cards.map { $0["id"] as? String } == ["zhang", "li", "wang", "ouyang", "zhao"])
-        #expect(cards.allSatisfy { $0["kind"] as? String == "id-card" })
-        #expect(cards.first?["name"] as? String == "张*试")
-        #expect((cards.first?["idNumber"] as? String)?.contains("**********") == true)
+        let idCards = cards.filter { $0["kind"] as? String == "id-card" }
+        #expect(idCards.map { $0["id"] as? String } == ["zhang", "li", "wang", "ouyang", "zhao"])
+        #expect(idCards.first?["name"] as? String == "张*试")
+        #expect((idCards.first?["idNumber"] as? String)?.contains("**********") == true)
+        #expect(idCards.allSatisfy { $0["code"] == nil })
+        let vouchers = cards.filter { $0["kind"] as? String == "mi-qr" }
+        #expect(vouchers.map { $0["id"] as? String } == ["zhang-mi-qr", "li-mi-qr", "ouyang-mi-qr"])
+        #expect(vouchers.allSatisfy { ($0["code"] as? String)?.hasPrefix("MIQR1.") == true })
+        let numbers = cards.filter { $0["kind"] as? String == "case-number" }.compactMap { $0["code"] as? String }
+        #expect(numbers.contains("202611180031") && numbers.contains("9901202100012345"))
+        #expect(cards.count == idCards.count + vouchers.count + numbers.count)
         daemon.process.signal(SIGTERM)
         #expect(try await daemon.process.waitForExit(timeout: .seconds(15)) == 0)
     }

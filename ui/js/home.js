@@ -4,7 +4,10 @@ import { h, svg } from './dom.js';
 import { icon } from './icons.js';
 import { loc, other, t, language } from './i18n.js';
 
-/** Services grouped by department, in the order kioskd lists them. */
+/** The order citizens know from the service centre's halls: 社保, 医保, 不动产, 公积金. */
+const DEPARTMENT_ORDER = ['hrss', 'mi', 'nr', 'hpf'];
+
+/** Services grouped by department, in DEPARTMENT_ORDER (others after), each in the order kioskd lists them. */
 export function departments(services) {
   const groups = new Map();
   for (const service of services) {
@@ -13,7 +16,8 @@ export function departments(services) {
     }
     groups.get(service.department).services.push(service);
   }
-  return [...groups.values()];
+  const rank = (id) => (DEPARTMENT_ORDER.indexOf(id) + DEPARTMENT_ORDER.length + 1) % (DEPARTMENT_ORDER.length + 1);
+  return [...groups.values()].sort((a, b) => rank(a.id) - rank(b.id));
 }
 
 /** Whether a service matches a search: its Chinese or English name, or its pinyin initials. */
