@@ -71,7 +71,7 @@ extension KioskStore {
         guard !ids.isEmpty else { return }
         do {
             try await database.write { db in
-                try OutboxMessage.filter(ids.contains(Column("id")))
+                _ = try OutboxMessage.filter(ids.contains(Column("id")))
                     .updateAll(db, Column("delivered_at").set(to: now), Column("last_error").set(to: note))
             }
         } catch {
