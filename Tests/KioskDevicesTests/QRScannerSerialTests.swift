@@ -74,12 +74,13 @@ struct QRScannerSerialTests {
         try await withScanner(terminator: .crlf, partialCodeTimeout: .milliseconds(200)) { emulator, scanner in
             let events = try await scanner.events()
 
+            // The next code is scanned only once the fragment was dropped: on a loaded machine a fixed pause
+            // could end before the reader saw the fragment, and the two would join into one line.
+            var iterator = events.makeAsyncIterator()
             try await emulator.send(Array("NR20".utf8))
-            try await Task.sleep(for: .milliseconds(400))
+            #expect(try await iterator.next() == .rejected(.incompleteCode(length: 4, after: .milliseconds(200))))
             try await emulator.scan("NR2024-000127")
-
-            let received = try await QRScannerTestSupport.next(2, of: events)
-            #expect(received == [.rejected(.incompleteCode(length: 4, after: .milliseconds(200))), QRScannerTestSupport.scanned("NR2024-000127")])
+            #expect(try await iterator.next() == QRScannerTestSupport.scanned("NR2024-000127"))
         }
     }
 
