@@ -167,6 +167,12 @@ let package = Package(
             ]
         ),
 
+        // The yardstick for kiosk-bench's idle cost: a Hummingbird server with one route and nothing else.
+        .executableTarget(
+            name: "kiosk-bare-server",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
+        ),
+
         // A small program the transport tests run under umockdev (which works by LD_PRELOAD into a child process).
         .executableTarget(
             name: "kiosk-transport-probe",
