@@ -38,8 +38,7 @@ struct IDCardReaderTests {
 
             // A card swapped faster than one poll is not seen to leave: lift, let a poll see the empty reader, present.
             async let next = reader.waitForCard(timeout: .seconds(5))
-            emulator.lift()
-            try await Task.sleep(for: .milliseconds(100))
+            try await Support.liftAndAwaitPoll(emulator)
             emulator.present(card: .wang)
             let wang = try await next
             #expect(wang.appendedAddress == nil)
@@ -66,10 +65,10 @@ struct IDCardReaderTests {
             let again = try await Support.error { () async throws(IDCardError) in try await reader.waitForCard(timeout: .milliseconds(200)) }
             #expect(again == .previousCardNotLifted(within: .milliseconds(200)))
 
+            let before = emulator.traffic.received
             async let next = reader.waitForCard(timeout: .seconds(5))
-            try await Task.sleep(for: .milliseconds(100))
-            emulator.lift()
-            try await Task.sleep(for: .milliseconds(100))
+            try await Support.awaitPoll(emulator, since: before)  // the wait has seen the card still there
+            try await Support.liftAndAwaitPoll(emulator)
             emulator.present(card: .ouyang)
             #expect(try await next == Self.expected(.ouyang))
         }
@@ -192,8 +191,9 @@ struct IDCardReaderTests {
     @Test("while a citizen's card is awaited the probe reports busy and does not disturb the read")
     func busy() async throws {
         try await Support.withEmulator { emulator, reader in
+            let before = emulator.traffic.received
             async let holder = reader.waitForCard(timeout: .seconds(5))
-            try await Task.sleep(for: .milliseconds(60))
+            try await Support.awaitPoll(emulator, since: before)
             #expect(await IDCardProbe(reader: reader).run().state == .busy)
             emulator.present(card: .zhang)
             #expect(try await holder == Self.expected(.zhang))

@@ -104,6 +104,23 @@ enum IDCardTestSupport {
         return path
     }
 
+    /// Lifts the card and returns once the reader has sent at least one more command, so a poll has seen the
+    /// empty reader (a fixed pause is not enough on a loaded machine).
+    static func liftAndAwaitPoll(_ emulator: IDCardEmulator) async throws {
+        let before = emulator.traffic.received
+        emulator.lift()
+        try await awaitPoll(emulator, since: before)
+    }
+
+    /// Returns once the emulator has received more than `since` bytes from the reader, that is once it polls again.
+    static func awaitPoll(_ emulator: IDCardEmulator, since before: Int) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while emulator.traffic.received <= before {
+            guard ContinuousClock.now < deadline else { throw Failure(description: "the reader sent nothing for 10 s") }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
     /// Starts an emulator on a pty, opens a reader through the link, runs `body`, and tears both down.
     static func withEmulator<T: Sendable>(
         configuration: IDCardReaderConfiguration = fastConfiguration,
