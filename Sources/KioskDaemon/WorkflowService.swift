@@ -5,7 +5,7 @@ import KioskWorkflows
 import Logging
 import ServiceLifecycle
 
-/// Runs the workflow layer for the daemon: forwards device changes to the events WebSocket and, on
+/// Runs the workflow layer for the daemon: forwards device changes and card events to the events WebSocket and, on
 /// graceful shutdown, ends the active session (wiping it), closes the department connections and
 /// stops the sandbox backends of `--simulate`.
 struct WorkflowService: Service {
@@ -25,8 +25,10 @@ struct WorkflowService: Service {
                 await events.publish(.services)
             }
         }
+        let cards = Task { await sessions.watchCards() }
         try? await gracefulShutdown()
         forwarding.cancel()
+        cards.cancel()
         await sessions.shutdown()
         await departments.shutdown()
         if let sandbox {

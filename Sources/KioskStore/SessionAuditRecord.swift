@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// One finished session in the audit table (`session_audit`): what was done and how it ended, never who.
+/// One finished session in the audit table (`session_audit`): what was done and how it ended, never who in clear.
 public struct SessionAuditRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "session_audit"
 
@@ -23,15 +23,19 @@ public struct SessionAuditRecord: Codable, Sendable, Equatable, FetchableRecord,
     public var rating: Int?
     /// A failure code (`department.unavailable`), when it failed.
     public var failure: String?
+    /// The citizen's identity as HMAC-SHA256 with the install's audit secret (hex), when identified; the same
+    /// citizen has the same key on this kiosk, and the clear identity is never stored (docs/sessions.md, Audit).
+    public var citizenKey: String?
 
     enum CodingKeys: String, CodingKey {
         case sessionID = "session_id", service, department, startedAt = "started_at", endedAt = "ended_at"
-        case outcome, lastStep = "last_step", identification, language, elderly, rating, failure
+        case outcome, lastStep = "last_step", identification, language, elderly, rating, failure, citizenKey = "citizen_key"
     }
 
     public init(
         sessionID: String, service: String, department: String, startedAt: Date, endedAt: Date, outcome: String,
-        lastStep: String, identification: String?, language: String, elderly: Bool, rating: Int?, failure: String?
+        lastStep: String, identification: String?, language: String, elderly: Bool, rating: Int?, failure: String?,
+        citizenKey: String? = nil
     ) {
         self.sessionID = sessionID
         self.service = service
@@ -45,5 +49,6 @@ public struct SessionAuditRecord: Codable, Sendable, Equatable, FetchableRecord,
         self.elderly = elderly
         self.rating = rating
         self.failure = failure
+        self.citizenKey = citizenKey
     }
 }

@@ -28,5 +28,6 @@ enum SessionMigrations {
                 t.column("actor", .text).notNull()
             }
         }
+        SessionAuditKeyMigration.register(in: &migrator)
     }
 }

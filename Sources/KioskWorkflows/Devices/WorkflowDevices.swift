@@ -18,4 +18,10 @@ public protocol WorkflowDevices: Sendable {
     func printCertificate(_ certificate: CertificateDocument) async throws
     /// Whether the device of `role` can be used now, and if not why, in words for citizens.
     func availability(of role: DeviceRole) async -> DeviceAvailability
+    /// Cards going into and out of the readers that can tell, until the consumer stops iterating.
+    func cardEvents() -> AsyncStream<CardPresence>
+    /// Whether a card is in the reader of `role` now; nil when that reader cannot tell without a read.
+    func cardPresence(of role: DeviceRole) async -> CardPresence?
+    /// A citizen's session ended (`expired`: by the idle timeout), for the devices that watch for it (the touch panel).
+    func sessionEnded(expired: Bool) async
 }

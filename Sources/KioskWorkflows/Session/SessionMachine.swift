@@ -18,6 +18,10 @@ public struct SessionMachine: Sendable {
     public private(set) var runningToken: Int?
     /// The step that caused a failure or the last one reached (for the audit record).
     public private(set) var lastStepID: String
+    /// The citizen's audit key, taken from the identity just before it is wiped at the end (for the audit record).
+    public private(set) var citizenKey: String?
+    /// The install's audit secret that makes `citizenKey`; nil keeps no key.
+    public var auditSecret: AuditSecret?
     private var idle: IdleTimer
     private var tokens = 0
 
@@ -105,6 +109,18 @@ public struct SessionMachine: Sendable {
         return actions
     }
 
+    /// The card of `role` left its reader. When it is the card that identified the citizen, the session ends as
+    /// `cancelled` (the citizen walked away with it), unless it already passed a submission or payment step: the
+    /// department has acted, so the citizen still gets the result and receipt.
+    public mutating func cardRemoved(from role: DeviceRole) -> [SessionAction] {
+        guard state == .active, let method = context.identifiedBy, method.deviceRole == role else { return [] }
+        let reached = workflow.steps[...min(stepIndex, workflow.steps.count - 1)]
+        guard !reached.contains(where: { $0 is SubmitStep || $0 is PayStep }) else { return [] }
+        var actions: [SessionAction] = []
+        end(.cancelled, &actions)
+        return actions
+    }
+
     /// Cancels the session (`DELETE`, a new citizen, shutdown).
     public mutating func cancel() -> [SessionAction] {
         guard state == .active else { return [] }
@@ -181,6 +197,7 @@ public struct SessionMachine: Sendable {
         if let step { lastStepID = step.header.id }
         state = outcome
         let failure = context.error
+        if let auditSecret, let identity = context.data.value(at: "identity") { citizenKey = auditSecret.citizenKey(for: identity) }
         context.wipe()
         context.error = outcome == .failed ? failure : nil
         idle.suspend()

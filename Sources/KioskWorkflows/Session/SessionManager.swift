@@ -13,6 +13,8 @@ public actor SessionManager {
     private let environment: StepEnvironment
     private let store: KioskStore?
     private let settings: SessionSettings
+    private let auditSecret: AuditSecret?
+    private let metrics = SessionMetrics()
     private let logger: Logger
     private var active: SessionMachine?
     private var startedAt = Date()
@@ -23,7 +25,7 @@ public actor SessionManager {
     public init(
         catalogue: ServiceCatalogue, events: EventBroadcaster, devices: any WorkflowDevices, departments: any DepartmentCalling,
         store: KioskStore?, clock: any SessionClock = SystemSessionClock(), settings: SessionSettings,
-        logger: Logger = Logger(label: "kioskd.sessions")
+        auditSecret: AuditSecret? = nil, logger: Logger = Logger(label: "kioskd.sessions")
     ) {
         self.catalogue = catalogue
         self.events = events
@@ -32,6 +34,7 @@ public actor SessionManager {
         )
         self.store = store
         self.settings = settings
+        self.auditSecret = auditSecret
         self.logger = logger
     }
 
@@ -50,6 +53,7 @@ public actor SessionManager {
             id: UUID().uuidString.lowercased(), workflow: workflow, language: LocalizedText.languages.contains(language) ? language : "zh-CN",
             elderly: elderly, methods: methods, idle: settings.idle
         )
+        machine.auditSecret = auditSecret
         let actions = machine.start(now: now)
         active = machine
         startedAt = Date()
@@ -117,6 +121,25 @@ public actor SessionManager {
         }
     }
 
+    /// Publishes the readers' card events and ends the session whose identifying card is taken out
+    /// (`SessionMachine.cardRemoved(from:)`); runs until cancelled or the devices stop reporting.
+    public func watchCards() async {
+        for await change in environment.devices.cardEvents() {
+            await cardChanged(change)
+        }
+    }
+
+    /// One card going in or out of a reader.
+    func cardChanged(_ change: CardPresence) async {
+        await events.publish(.card(device: change.device, event: change.present ? "presented" : "removed"))
+        guard !change.present, var machine = active else { return }
+        let actions = machine.cardRemoved(from: change.role)
+        guard !actions.isEmpty else { return }
+        logger.info("identifying card taken out; session ends", metadata: ["session": "\(machine.id)", "device": "\(change.device)"])
+        active = machine
+        await carry(out: actions)
+    }
+
     /// Ends the active session, if any (shutdown).
     public func shutdown() async {
         if let id = active?.id { try? await cancel(id) }
@@ -174,14 +197,21 @@ public actor SessionManager {
         let document = machine.view(now: now)
         ended.append((machine.id, document))
         if ended.count > settings.rememberedEnded { ended.removeFirst(ended.count - settings.rememberedEnded) }
+        let endedAt = Date()
         logger.info("session ended", metadata: ["session": "\(machine.id)", "service": "\(machine.workflow.id)", "outcome": "\(outcome.rawValue)"])
+        metrics.ended(service: machine.workflow.id, outcome: outcome, rating: machine.context.rating, duration: endedAt.timeIntervalSince(startedAt))
         await events.publish(.sessionEnded(sessionID: machine.id, reason: outcome))
+        await environment.devices.sessionEnded(expired: outcome == .expired)
+        if let role = machine.context.identifiedBy?.deviceRole, let card = await environment.devices.cardPresence(of: role), card.present {
+            await events.publish(.card(device: card.device, event: "please-remove"))
+        }
         guard let store else { return }
         let record = SessionAuditRecord(
             sessionID: machine.id, service: machine.workflow.id, department: machine.workflow.department.rawValue,
-            startedAt: startedAt, endedAt: Date(), outcome: outcome.rawValue, lastStep: machine.lastStepID,
+            startedAt: startedAt, endedAt: endedAt, outcome: outcome.rawValue, lastStep: machine.lastStepID,
             identification: machine.context.identifiedBy?.rawValue, language: machine.language, elderly: machine.elderly,
-            rating: machine.context.rating, failure: outcome == .failed ? machine.context.error?.code : nil
+            rating: machine.context.rating, failure: outcome == .failed ? machine.context.error?.code : nil,
+            citizenKey: machine.citizenKey
         )
         do {
             try await store.recordSession(record)
