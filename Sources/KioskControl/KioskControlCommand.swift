@@ -7,7 +7,7 @@ public struct KioskControlCommand: AsyncParsableCommand {
         commandName: "kioskctl",
         abstract: "Maintain a kiosk: status, devices, diagnostics, faults and reports.",
         version: KioskVersion.current,
-        subcommands: [StatusCommand.self, DevicesCommand.self, FaultsCommand.self, MaintenanceCommand.self, CheckCommand.self, ServicesCommand.self],
+        subcommands: [StatusCommand.self, DevicesCommand.self, FaultsCommand.self, MaintenanceCommand.self, CheckCommand.self, ServicesCommand.self, DiagCommand.self],
         defaultSubcommand: StatusCommand.self
     )
 

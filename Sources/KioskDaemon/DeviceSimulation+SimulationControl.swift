@@ -1,6 +1,7 @@
 import KioskAPI
 import KioskDevices
 import KioskEmulators
+import KioskHealth
 
 /// The simulation API drives the emulators through this (KioskAPI does not know KioskEmulators).
 extension DeviceSimulation: SimulationControl {
@@ -103,5 +104,37 @@ extension DeviceSimulation: SimulationControl {
         case .unknownCard(let key, _): .unknownCard(key, reason: error.description)
         case .emulatorFailed(let id, _), .startFailed(let id, _): .failed(id, reason: error.description)
         }
+    }
+}
+
+/// The simulation API as the daemon serves it: a change of an emulated printer's condition asks the health
+/// scheduler to probe that device at once, so its fault shows (and is alerted) without waiting for the profile's
+/// interval. Cards and scans change no health, so they probe nothing (and never disturb a session's read).
+struct ProbingSimulationControl: SimulationControl {
+    let simulation: DeviceSimulation
+    let scheduler: ProbeScheduler
+
+    func simulatedCards() async -> [SimulatedCard] { await simulation.simulatedCards() }
+
+    func presentCard(_ card: String, on device: String) async throws(SimulationControlError) {
+        try await simulation.presentCard(card, on: device)
+    }
+
+    func liftCard(on device: String) async throws(SimulationControlError) {
+        try await simulation.liftCard(on: device)
+    }
+
+    func scanCode(_ code: String, on device: String) async throws(SimulationControlError) {
+        try await simulation.scanCode(code, on: device)
+    }
+
+    func setPrinterCondition(_ condition: SimulatedPrinterCondition, on device: String) async throws(SimulationControlError) -> SimulatedPrinterCondition {
+        let after = try await simulation.setPrinterCondition(condition, on: device)
+        scheduler.probeSoon(device)
+        return after
+    }
+
+    func printerTranscript(of device: String) async throws(SimulationControlError) -> SimulatedTranscript {
+        try await simulation.printerTranscript(of: device)
     }
 }

@@ -60,5 +60,25 @@ enum HealthMigrations {
                 t.column("silences", .text).notNull().defaults(to: "[]")
             }
         }
+        migrator.registerMigration("v6-health-paper-forecast") { db in
+            // Roll changes of receipt printers (the counters when each roll went in), and hourly samples of the
+            // counters, for the paper forecast: what is left on the roll and what the kiosk uses in a day.
+            try db.create(table: "paper_roll") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("device_id", .text).notNull()
+                t.column("changed_at", .datetime).notNull()
+                t.column("fed_mm", .integer).notNull()
+                t.column("receipts", .integer).notNull()
+                t.column("reason", .text).notNull()
+            }
+            try db.create(index: "paper_roll_on_device", on: "paper_roll", columns: ["device_id", "id"])
+            try db.create(table: "counter_sample") { t in
+                t.column("device_id", .text).notNull()
+                t.column("time", .datetime).notNull()
+                t.column("fed_mm", .integer).notNull()
+                t.column("receipts", .integer).notNull()
+            }
+            try db.create(index: "counter_sample_on_device_time", on: "counter_sample", columns: ["device_id", "time"])
+        }
     }
 }

@@ -9,7 +9,7 @@ struct FaultCatalogueTests {
         .printerCutterError, .printerUnrecoverable, .printerOffline, .idCardSAMFailure, .pcscServiceDown, .pcscReaderMissing,
         .a4MediaEmpty, .a4MediaJam, .a4CoverOpen, .a4TonerLow, .a4TonerEmpty, .a4Offline, .a4QueueStopped, .a4NotAccepting,
         .displayTouchMissing, .displayDisconnected, .displayBacklightOff, .kioskDiskLow, .kioskClockUnsynchronised,
-        .kioskBackendUnreachable, .kioskBrowserDown,
+        .kioskBackendUnreachable, .kioskBrowserDown, .printerPaperLow, .displayTouchUnresponsive,
     ]
 
     @Test("every shipped fault code has a catalogue entry with Chinese and English texts")

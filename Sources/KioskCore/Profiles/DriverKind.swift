@@ -35,6 +35,7 @@ public enum DriverKind: String, Sendable, CaseIterable, Codable {
         case .escpos: [
             "paper_width_mm": .oneOf([58, 80]), "auto_status_back": .boolean, "chinese_mode": .boolean,
             "paper_roll_length_mm": .integer(1...500_000), "feed_lines_before_cut": .integer(0...20),
+            "paper_warning_hours": .text,
         ]
         case .pcsc: ["reader_name_prefix": .text, "exclusive": .boolean]
         case .cups: ["media": .text, "job_timeout": .duration]

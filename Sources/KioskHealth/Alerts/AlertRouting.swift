@@ -28,6 +28,9 @@ public struct AlertRouting: Sendable, Equatable {
     /// The bureau id that owns faults of `subject` (a device id, or `kiosk.backend.<department>`, `kiosk.disk`…).
     public func owner(of subject: String) -> String {
         if let owner = deviceOwners[subject], !owner.isEmpty { return owner }
+        // A device's own check (`receipt-printer.paper`) goes where the device's faults go.
+        if !subject.hasPrefix("kiosk."), let dot = subject.lastIndex(of: "."),
+           let owner = deviceOwners[String(subject[..<dot])], !owner.isEmpty { return owner }
         if let department = KioskCheckID.department(of: subject) { return department.defaultOwner }
         return defaultOwner
     }

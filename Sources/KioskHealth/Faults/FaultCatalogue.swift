@@ -37,6 +37,8 @@ public struct FaultCatalogue: Sendable {
               remedyEN: "replace the 80 mm roll", remedyZH: "更换 80 毫米热敏纸卷"),
         .init(.printerPaperNearEnd, .warning, .clear, en: "receipt paper low", zh: "小票打印纸将尽",
               remedyEN: "replace the 80 mm roll at the next visit", remedyZH: "下次巡检时更换 80 毫米纸卷"),
+        .init(.printerPaperLow, .warning, .clear, en: "paper low, about {receipts_left} receipts left", zh: "小票纸不足，约剩 {receipts_left} 张",
+              remedyEN: "replace the roll", remedyZH: "请更换纸卷"),
         .init(.printerCoverOpen, .critical, .clear, en: "receipt printer cover open", zh: "小票打印机盖未合上",
               remedyEN: "close the printer cover", remedyZH: "合上打印机盖"),
         .init(.printerCutterError, .critical, .maintenance, en: "receipt cutter jammed", zh: "小票切刀故障",
@@ -77,6 +79,9 @@ public struct FaultCatalogue: Sendable {
               remedyEN: "check the display cable and power", remedyZH: "检查显示屏线缆和电源"),
         .init(.displayBacklightOff, .warning, .maintenance, en: "display backlight off", zh: "显示屏背光关闭",
               remedyEN: "check the backlight setting and the panel", remedyZH: "检查背光设置和面板"),
+        .init(.displayTouchUnresponsive, .warning, .maintenance, en: "touch panel may be unresponsive", zh: "触摸屏可能无响应",
+              remedyEN: "touch the screen to check it; if it does not react, reseat the touch panel's USB cable or call the engineer",
+              remedyZH: "触摸屏幕检查；若无反应，重新插拔触摸屏 USB 线或联系工程师"),
 
         .init(.kioskDiskLow, .warning, .software, en: "state disk nearly full", zh: "状态磁盘空间不足",
               remedyEN: "free space in the state folder or enlarge the disk", remedyZH: "清理状态目录或扩容磁盘"),

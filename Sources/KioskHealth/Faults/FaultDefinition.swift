@@ -1,3 +1,4 @@
+import Foundation
 import KioskCore
 
 /// What the catalogue knows about one fault code: severity, who acts, texts in Chinese and English.
@@ -34,6 +35,16 @@ public struct FaultDefinition: Sendable, Equatable, Codable {
     public var lineEN: String { "\(summaryEN) — \(remedyEN)" }
     /// `小票打印纸用完 — 更换 80 毫米纸卷`.
     public var lineZH: String { "\(summaryZH) — \(remedyZH)" }
+
+    /// `lineEN` with each `{fact}` replaced by the probe's fact of that name ("about {receipts_left} receipts left").
+    public func lineEN(filling facts: [String: String]) -> String { Self.fill(lineEN, facts) }
+    /// `lineZH` with each `{fact}` replaced.
+    public func lineZH(filling facts: [String: String]) -> String { Self.fill(lineZH, facts) }
+
+    static func fill(_ text: String, _ facts: [String: String]) -> String {
+        guard text.contains("{") else { return text }
+        return facts.reduce(text) { line, fact in line.replacingOccurrences(of: "{\(fact.key)}", with: fact.value) }
+    }
 
     /// The Alertmanager `alertname`: the code in CamelCase (`printer.paper-out` → `PrinterPaperOut`).
     public var alertName: String {

@@ -84,7 +84,8 @@ public actor FaultMonitor {
         let definition = catalogue.definition(for: code)
         var fault = try await store.insertFault(FaultRecord(
             subject: subject, code: code, severity: definition.severity, action: definition.action,
-            owner: routing.owner(of: subject), summary: definition.lineEN, summaryZH: definition.lineZH,
+            owner: routing.owner(of: subject), summary: definition.lineEN(filling: report.facts),
+            summaryZH: definition.lineZH(filling: report.facts),
             detail: report.detail, startedAt: at, flapping: flapping
         ))
         metrics.faultRaised(code, severity: definition.severity)

@@ -30,6 +30,12 @@ public struct HealthMetrics: Sendable {
         }
     }
 
+    /// `kiosk_paper_receipts_left{device}` and `kiosk_paper_level{device}` (fraction of the roll left, 0–1).
+    public func paper(_ device: String, receiptsLeft: Int, level: Double) {
+        Gauge(label: "kiosk_paper_receipts_left", dimensions: [("device", device)]).record(receiptsLeft)
+        Gauge(label: "kiosk_paper_level", dimensions: [("device", device)]).record(level)
+    }
+
     /// `kiosk_alert_outbox_depth`: alerts stored and not yet delivered.
     public func outboxDepth(_ depth: Int) {
         Gauge(label: "kiosk_alert_outbox_depth").record(depth)

@@ -69,9 +69,18 @@ public final class ProbeScheduler: Service, Sendable {
     private let hotplugFlags = HotplugFlags()
 
     private func hotplugged(_ id: String) {
-        guard let wakeup = wakeups[id] else { return }
+        probeSoon(id)
+    }
+
+    /// Wakes subject `id`'s loop to probe it now rather than at its next interval, as a hot-plug does: a failure
+    /// found then is confirmed without debouncing (something changed, so there is no blip to ride out).
+    /// Returns false when no subject has this id.
+    @discardableResult
+    public func probeSoon(_ id: String) -> Bool {
+        guard let wakeup = wakeups[id] else { return false }
         hotplugFlags.set(id)
         wakeup.signal()
+        return true
     }
 
     private func loop(_ subject: ProbeSubject) async {
