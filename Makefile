@@ -15,9 +15,10 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# Runs the demonstration kiosk: emulated devices, sandbox backends, SQLite in ./state, UI on http://127.0.0.1:8080/.
+# Runs the demonstration kiosk: emulated devices, sandbox backends, SQLite in ./state, UI on http://127.0.0.1:8080/;
+# pcscd with a virtual social-security card and a cupsd with the kioskpdf queue when installed (scripts/run-simulation).
 run: build
-	.build/debug/kioskd --simulate --state-dir $(STATE_DIR) --listen $(LISTEN)
+	STATE_DIR=$(STATE_DIR) LISTEN=$(LISTEN) KIOSKD=.build/debug/kioskd scripts/run-simulation
 
 # Installs what is missing, starts the services the tests need, and runs every test.
 test: deps

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads DRM connectors and backlights from sysfs (PROTOCOLS.md §5); the root is a parameter so
-/// tests point it at a folder of their own.
+/// tests point it at a folder of their own (or run under a umockdev testbed with the default `/sys`).
 public struct DisplaySysfs: Sendable {
     /// One DRM connector (`card0-HDMI-A-1`).
     public struct Connector: Sendable, Equatable {
@@ -9,8 +9,14 @@ public struct DisplaySysfs: Sendable {
         /// `connected`, `disconnected` or `unknown`.
         public var status: String
         public var enabled: String?
+        /// `On`, `Standby`, `Suspend` or `Off`, where the driver has it.
+        public var dpms: String?
         /// EDID size in bytes (0 when the monitor gave none).
         public var edidBytes: Int
+        /// The parsed EDID base block, when there is one and it is valid.
+        public var edid: EDID?
+        /// Why the EDID the monitor gave is not valid (nil when there is none or it is valid).
+        public var edidProblem: EDIDError?
     }
 
     /// One backlight (`intel_backlight`).
@@ -31,12 +37,19 @@ public struct DisplaySysfs: Sendable {
     }
 
     public func connectors() -> [Connector] {
-        entries("class/drm").compactMap { name in
+        entries("class/drm").compactMap { name -> Connector? in
             let folder = "\(root)/class/drm/\(name)"
             guard let status = read("\(folder)/status") else { return nil }
-            let edid = (try? FileManager.default.attributesOfItem(atPath: "\(folder)/edid")[.size] as? Int) ?? 0
-            let edidBytes = edid > 0 ? edid : (FileManager.default.contents(atPath: "\(folder)/edid")?.count ?? 0)
-            return Connector(name: name, status: status, enabled: read("\(folder)/enabled"), edidBytes: edidBytes)
+            // sysfs gives binary attributes a size of 0 or 4096 in stat(): read them whole.
+            let bytes = FileManager.default.contents(atPath: "\(folder)/edid").map { [UInt8]($0) } ?? []
+            var edid: EDID?
+            var problem: EDIDError?
+            if !bytes.isEmpty {
+                do throws(EDIDError) { edid = try EDID(bytes: bytes) } catch { problem = error }
+            }
+            return Connector(
+                name: name, status: status, enabled: read("\(folder)/enabled"), dpms: read("\(folder)/dpms"),
+                edidBytes: bytes.count, edid: edid, edidProblem: problem)
         }
     }
 
@@ -51,9 +64,18 @@ public struct DisplaySysfs: Sendable {
         }
     }
 
-    /// Sets a backlight's brightness (only where the profile allows writing).
-    public func setBrightness(_ value: Int, of backlight: String) throws {
-        try Data("\(value)\n".utf8).write(to: URL(fileURLWithPath: "\(root)/class/backlight/\(backlight)/brightness"))
+    /// Sets a backlight's brightness, checked against its `max_brightness`. Callers check the profile first
+    /// (`TouchDisplayDevice.setBrightness` does).
+    public func setBrightness(_ value: Int, of backlight: String) throws(DisplayError) {
+        guard let current = backlights().first(where: { $0.name == backlight }) else { throw .backlightNotFound(name: backlight) }
+        guard (0...current.maxBrightness).contains(value) else { throw .brightnessOutOfRange(value: value, maximum: current.maxBrightness) }
+        let path = "\(root)/class/backlight/\(backlight)/brightness"
+        do {
+            // O_TRUNC, ignored by sysfs, keeps a plain file (a test tree, a umockdev testbed) to the new value.
+            try Data("\(value)\n".utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw .writeFailed(path: path, reason: (error as NSError).localizedDescription)
+        }
     }
 
     private func entries(_ folder: String) -> [String] {

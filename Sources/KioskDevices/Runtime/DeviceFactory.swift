@@ -47,7 +47,7 @@ public struct DeviceFactory: Sendable {
             guard let a4 = A4PrinterConfiguration(profile: profile, match: configuration.match) else { return Self.nothingToOpen(configuration) }
             return A4PrinterDevice(id: configuration.id, configuration: a4, logger: logger)
         case .touchDisplay:
-            return TouchDisplayDevice(id: configuration.id)
+            return TouchDisplayDevice(id: configuration.id, settings: TouchDisplaySettings(profile: profile), endpoint: endpoint, logger: logger)
         }
     }
 

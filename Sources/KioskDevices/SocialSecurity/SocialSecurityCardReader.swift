@@ -99,7 +99,16 @@ public actor SocialSecurityCardReader {
 
     /// Reads the card in the configured reader, opening the session (exclusive when configured).
     /// The session stays open until `endSession()` or the card is removed.
+    ///
+    /// The read runs on the session thread (`PCSCSessionExecutor`): the APDUs go out one after the other with no
+    /// thread hop between them.
     public func readCard() async throws -> SocialSecurityCard {
+        try await withTaskExecutorPreference(PCSCSessionExecutor.shared) {
+            try await readCardNow()
+        }
+    }
+
+    private func readCardNow() async throws -> SocialSecurityCard {
         guard let presence = presentCard else {
             if !monitor.snapshot.serviceAvailable { throw SocialSecurityError.serviceUnavailable(monitor.snapshot.lastError?.description ?? "not connected yet") }
             if monitor.snapshot.readers(matching: configuration.readerPrefix).isEmpty { throw SocialSecurityError.readerMissing(prefix: configuration.readerPrefix) }

@@ -73,7 +73,10 @@ public enum SocialSecurityError: Error, Sendable, Equatable, CustomStringConvert
         case .readerMissing(let prefix):
             "no PC/SC reader named \"\(prefix)…\" — check the reader's USB cable and `pcsc_scan`"
         case .serviceUnavailable(let detail):
-            "pcscd is not available (\(detail)) — start it (`systemctl start pcscd.socket`); kioskd reconnects by itself"
+            // The detail may already say how to start pcscd (PCSCError.noService): say it once.
+            detail.contains("start it")
+                ? "pcscd is not available: \(detail); kioskd reconnects by itself"
+                : "pcscd is not available (\(detail)) — start it (`systemctl start pcscd.socket`); kioskd reconnects by itself"
         case .pcsc(let error):
             "PC/SC failed: \(error)"
         case .noSession:
