@@ -8,15 +8,19 @@ import Logging
 /// Probe: paper out and cover open are `userError` (`printer.paper-out`, `printer.cover-open`); cutter and
 /// unrecoverable errors `hardwareError`; offline or silent `offline`; unplugged `noDevice` (`device.missing`);
 /// paper near end stays `online` with `printer.paper-near-end`. `facts["status"]` is the decoded status.
-public actor ESCPOSManagedDevice: ManagedDevice {
+/// Probes, recoveries and opens take turns (`ReopenableDevice`): two `DLE EOT` exchanges never share the line.
+public actor ESCPOSManagedDevice: ManagedDevice, ReopenableDevice {
+    static let kind = "receipt printer"
+    static let shortKind = "printer"
     public nonisolated let id: String
     public nonisolated let endpoint: DeviceEndpoint
     private let profile: DeviceProfile
     private let configuration: ESCPOSConfiguration
-    private let usb: USBContextProvider
+    let usb: USBContextProvider
     private let counters: (any DeviceCounterStore)?
-    private let logger: Logger
-    private var printer: ESCPOSPrinter?
+    let logger: Logger
+    var driver: ESCPOSPrinter?
+    let turn = DeviceTurn()
 
     public init(
         id: String, profile: DeviceProfile, endpoint: DeviceEndpoint, usb: USBContextProvider,
@@ -37,64 +41,38 @@ public actor ESCPOSManagedDevice: ManagedDevice {
     }
 
     public func start() async {
-        _ = await opened()
+        _ = await openedInTurn()
     }
 
     /// The open printer, for the workflows.
     public func currentPrinter() async throws(DeviceUnavailable) -> ESCPOSPrinter {
-        switch await opened() {
-        case .open(let printer): return printer
-        case .failed(let report):
-            if report.state == .noDevice { throw .notPresent(id: id, detail: report.detail) }
-            throw .notOpen(id: id, detail: report.detail)
-        }
+        try await currentDriver()
     }
 
     public func probe(level: ProbeLevel) async -> ProbeReport {
-        let printer: ESCPOSPrinter
-        switch await opened() {
-        case .open(let open): printer = open
-        case .failed(let report): return report
-        }
-        do {
-            let status = try await printer.status()
-            return report(status)
-        } catch {
-            return await report(error)
+        await probeInTurn { printer in
+            do throws(PrinterError) {
+                let status = try await printer.status()
+                return report(status)
+            } catch {
+                return await report(error)
+            }
         }
     }
 
     public func recover(_ step: RecoveryStep) async -> RecoveryAttempt {
+        await turn.take()
+        defer { turn.done() }
         switch step {
-        case .reopen:
-            await stop()
-            switch await opened() {
-            case .open: return RecoveryAttempt(step: step, succeeded: true, detail: "\(endpoint) closed and opened again")
-            case .failed(let report): return RecoveryAttempt(step: step, succeeded: false, detail: report.detail)
-            }
-        case .usbReset:
-            guard case .usb(let selector) = endpoint else {
-                return RecoveryAttempt(step: step, succeeded: false, detail: "the printer is not on USB")
-            }
-            await stop()
-            do {
-                let handle = try usb.get().open(selector)
-                defer { handle.close() }
-                try handle.reset()
-                return RecoveryAttempt(step: step, succeeded: true, detail: "USB \(selector) reset")
-            } catch {
-                return RecoveryAttempt(step: step, succeeded: false, detail: "USB reset failed: \(error)")
-            }
+        case .reopen: return await reopen(step)
+        case .usbReset: return await resetOnUSB(step)
         case .reclaim, .deviceReset, .enableQueue:
             return RecoveryAttempt(step: step, succeeded: false, detail: "\(step.rawValue) is not offered for a receipt printer")
         }
     }
 
     public func stop() async {
-        if let printer {
-            self.printer = nil
-            await printer.close()
-        }
+        await closeIfOpen()
     }
 
     // MARK: Reports
@@ -125,12 +103,12 @@ public actor ESCPOSManagedDevice: ManagedDevice {
     private func report(_ error: PrinterError) async -> ProbeReport {
         switch error {
         case .disconnected:
-            await stop()
+            await closeIfOpen()
             return ProbeReport(deviceID: id, state: .noDevice, fault: .deviceMissing, detail: error.description, facts: facts())
         case .noAnswer:
             return ProbeReport(deviceID: id, state: .offline, fault: .deviceNotAnswering, detail: error.description, facts: facts())
         case .unavailable:
-            await stop()
+            await closeIfOpen()
             return ProbeReport(deviceID: id, state: .offline, fault: .deviceDriverError, detail: error.description, facts: facts())
         case .cancelled:
             return ProbeReport(deviceID: id, state: .offline, detail: "the probe was cancelled", facts: facts())
@@ -141,20 +119,15 @@ public actor ESCPOSManagedDevice: ManagedDevice {
 
     // MARK: Opening
 
-    /// The printer, opened now if it was not; a failure is the report a probe gives.
-    private func opened() async -> Opened<ESCPOSPrinter> {
-        if let printer { return .open(printer) }
-        let printer: ESCPOSPrinter
+    /// Opens the printer on its endpoint; a failure is the report a probe gives.
+    func openDriver() async -> Opened<ESCPOSPrinter> {
+        if let missing = missingSerialPort(facts: facts()) { return .failed(missing) }
         do throws(PrinterError) {
             switch endpoint {
             case .serial(let path):
-                guard DeviceNode.exists(path) else {
-                    return .failed(ProbeReport(
-                        deviceID: id, state: .noDevice, fault: .deviceMissing, detail: "serial port \(path) does not exist", facts: facts()))
-                }
-                printer = try await ESCPOSPrinter.open(
+                return .open(try await ESCPOSPrinter.open(
                     serial: SerialPort(path: path, settings: profile.serial ?? .default), deviceID: id,
-                    configuration: configuration, counters: counters, logger: logger)
+                    configuration: configuration, counters: counters, logger: logger))
             case .usb(let selector):
                 guard let endpoints = profile.usb else {
                     return .failed(ProbeReport(
@@ -168,9 +141,9 @@ public actor ESCPOSManagedDevice: ManagedDevice {
                     return .failed(ProbeReport(
                         deviceID: id, state: .offline, fault: .deviceDriverError, detail: "libusb did not start: \(error)", facts: facts()))
                 }
-                printer = try await ESCPOSPrinter.open(
+                return .open(try await ESCPOSPrinter.open(
                     usb: context, selector: selector, endpoints: endpoints, deviceID: id, configuration: configuration,
-                    counters: counters, logger: logger)
+                    counters: counters, logger: logger))
             case .input, .pcsc, .cups:
                 return .failed(ProbeReport(
                     deviceID: id, state: .offline, fault: .deviceDriverError, detail: "a receipt printer cannot be reached at \(endpoint)",
@@ -184,13 +157,10 @@ public actor ESCPOSManagedDevice: ManagedDevice {
             }
             return .failed(ProbeReport(deviceID: id, state: .offline, fault: .deviceNotAnswering, detail: error.description, facts: facts()))
         }
-        if let existing = self.printer {
-            await printer.close()
-            return .open(existing)
-        }
-        self.printer = printer
-        logger.info("receipt printer opened", metadata: ["endpoint": "\(endpoint)"])
-        return .open(printer)
+    }
+
+    func closeDriver(_ printer: ESCPOSPrinter) async {
+        await printer.close()
     }
 
     private func facts(_ extra: [String: String] = [:]) -> [String: String] {

@@ -25,6 +25,8 @@ public actor ESCPOSPrinter {
     private let counters: (any DeviceCounterStore)?
     private let logger: Logger
     private var automaticStatus: PrinterStatus?
+    /// One exchange on the line at a time: the actor alone would let a probe's status request interleave with a print.
+    private let turn = DeviceTurn()
 
     public init(
         link: any ESCPOSLink, deviceID: String, configuration: ESCPOSConfiguration,
@@ -86,6 +88,8 @@ public actor ESCPOSPrinter {
 
     /// The printer's status now (`DLE EOT 1…4`; GET_PORT_STATUS for a USB printer that cannot answer).
     public func status() async throws(PrinterError) -> PrinterStatus {
+        await turn.take()
+        defer { turn.done() }
         await absorbArrived()
         guard link.answers else { return try await statusFromPort() }
         var conversation = makeConversation()
@@ -106,6 +110,8 @@ public actor ESCPOSPrinter {
         } catch {
             throw .invalidReceipt(error)
         }
+        await turn.take()
+        defer { turn.done() }
         await absorbArrived()
         let port = try await secondOpinion()
         let result: Result<PrinterStatus, PrinterError>

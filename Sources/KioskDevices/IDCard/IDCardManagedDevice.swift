@@ -7,15 +7,19 @@ import Logging
 ///
 /// Probe: SAM status, then SAM id (`facts["samID"]`). A SAM that reports a fault is `hardwareError` with
 /// `idcard.sam-failure`; a reader that does not answer is `hardwareError` with `device.not-answering`; a reader busy
-/// with a citizen's card is `busy`; a missing node is `noDevice` with `device.missing`.
-public actor IDCardManagedDevice: ManagedDevice {
+/// with a citizen's card is `busy`; a missing node is `noDevice` with `device.missing`. Probes, recoveries and opens
+/// take turns (`ReopenableDevice`).
+public actor IDCardManagedDevice: ManagedDevice, ReopenableDevice {
+    static let kind = "ID-card reader"
+    static let shortKind = "reader"
     public nonisolated let id: String
     public nonisolated let endpoint: DeviceEndpoint
     private let profile: DeviceProfile
-    private let usb: USBContextProvider
+    let usb: USBContextProvider
     private let counters: (any DeviceCounterStore)?
-    private let logger: Logger
-    private var reader: IDCardReader?
+    let logger: Logger
+    var driver: IDCardReader?
+    let turn = DeviceTurn()
     private var lastOpenFailure: String?
 
     public init(
@@ -36,25 +40,20 @@ public actor IDCardManagedDevice: ManagedDevice {
     }
 
     public func start() async {
-        _ = await opened()
+        _ = await openedInTurn()
     }
 
     /// The open reader, for the workflows.
     public func currentReader() async throws(DeviceUnavailable) -> IDCardReader {
-        switch await opened() {
-        case .open(let reader): return reader
-        case .failed(let report):
-            if report.state == .noDevice { throw .notPresent(id: id, detail: report.detail) }
-            throw .notOpen(id: id, detail: report.detail)
-        }
+        try await currentDriver()
     }
 
     public func probe(level: ProbeLevel) async -> ProbeReport {
-        let reader: IDCardReader
-        switch await opened() {
-        case .open(let open): reader = open
-        case .failed(let report): return report
-        }
+        await probeInTurn { reader in await probe(reader) }
+    }
+
+    /// SAM status, then SAM id.
+    private func probe(_ reader: IDCardReader) async -> ProbeReport {
         let status: SAMStatus
         do {
             status = try await reader.samStatus()
@@ -75,6 +74,8 @@ public actor IDCardManagedDevice: ManagedDevice {
     }
 
     public func recover(_ step: RecoveryStep) async -> RecoveryAttempt {
+        await turn.take()
+        defer { turn.done() }
         switch step {
         case .deviceReset:
             guard case .open(let reader) = await opened() else {
@@ -86,50 +87,27 @@ public actor IDCardManagedDevice: ManagedDevice {
             } catch {
                 return RecoveryAttempt(step: step, succeeded: false, detail: "SAM reset failed: \(error)")
             }
-        case .reopen:
-            await stop()
-            switch await opened() {
-            case .open: return RecoveryAttempt(step: step, succeeded: true, detail: "\(endpoint) closed and opened again")
-            case .failed(let report): return RecoveryAttempt(step: step, succeeded: false, detail: report.detail)
-            }
-        case .usbReset:
-            guard case .usb(let selector) = endpoint else {
-                return RecoveryAttempt(step: step, succeeded: false, detail: "the reader is not on USB")
-            }
-            await stop()
-            do {
-                let handle = try usb.get().open(selector)
-                defer { handle.close() }
-                try handle.reset()
-                return RecoveryAttempt(step: step, succeeded: true, detail: "USB \(selector) reset")
-            } catch {
-                return RecoveryAttempt(step: step, succeeded: false, detail: "USB reset failed: \(error)")
-            }
+        case .reopen: return await reopen(step)
+        case .usbReset: return await resetOnUSB(step)
         case .reclaim, .enableQueue:
             return RecoveryAttempt(step: step, succeeded: false, detail: "\(step.rawValue) does not apply to an ID-card reader")
         }
     }
 
     public func stop() async {
-        if let reader {
-            self.reader = nil
-            await reader.close()
-        }
+        await closeIfOpen()
     }
 
     // MARK: Opening
 
-    /// The reader, opened now if it was not; a failure is the report a probe gives.
-    private func opened() async -> Opened<IDCardReader> {
-        if let reader { return .open(reader) }
+    /// Opens the reader on its endpoint; a failure is the report a probe gives.
+    func openDriver() async -> Opened<IDCardReader> {
+        if let missing = missingSerialPort(facts: facts()) { return .failed(missing) }
         let configuration = IDCardReaderConfiguration(profile: profile)
         do {
             let reader: IDCardReader
             switch endpoint {
             case .serial(let path):
-                guard DeviceNode.exists(path) else {
-                    return .failed(missing("serial port \(path) does not exist"))
-                }
                 reader = try await IDCardReader.open(
                     serial: SerialPort(path: path, settings: profile.serial ?? .default), configuration: configuration,
                     deviceID: id, counters: counters, logger: logger)
@@ -155,19 +133,16 @@ public actor IDCardManagedDevice: ManagedDevice {
             case .input, .pcsc, .cups:
                 return .failed(failed(.offline, .deviceDriverError, "an ID-card reader cannot be reached at \(endpoint)"))
             }
-            // Another task may have opened it while this one waited.
-            if let existing = self.reader {
-                await reader.close()
-                return .open(existing)
-            }
-            self.reader = reader
             lastOpenFailure = nil
-            logger.info("ID-card reader opened", metadata: ["endpoint": "\(endpoint)"])
             return .open(reader)
         } catch {
             lastOpenFailure = "\(endpoint) did not open: \(error)"
             return .failed(failed(.offline, .deviceNotAnswering, lastOpenFailure ?? ""))
         }
+    }
+
+    func closeDriver(_ reader: IDCardReader) async {
+        await reader.close()
     }
 
     /// The report of a failed request; a transport failure closes the reader so that the next probe reopens it.
@@ -181,7 +156,7 @@ public actor IDCardManagedDevice: ManagedDevice {
         case .noAnswer, .communication, .moduleReportedLineErrors:
             return ProbeReport(deviceID: id, state: .hardwareError, fault: .deviceNotAnswering, detail: detail, facts: facts())
         case .transport:
-            await stop()
+            await closeIfOpen()
             if case .serial(let path) = endpoint, !DeviceNode.exists(path) {
                 return missing("serial port \(path) is gone")
             }
