@@ -2,7 +2,9 @@
 
 kioskd: `.build/debug/kioskd --simulate --state-dir <tmp> --listen 127.0.0.1:<free port>`, built first
 with `swift build --product kioskd` (skip with KIOSKD_NO_BUILD=1), or an already running one given by
-KIOSKD_URL (e.g. http://127.0.0.1:8080). Its log goes to test-output/ui/kioskd.log.
+KIOSKD_URL (e.g. http://127.0.0.1:8080). Its log goes to test-output/ui/kioskd.log. The one this run started
+can be stopped and started again on the same port (`kioskd.stop_daemon()`, `start_daemon()`); with
+KIOSKD_URL the tests that need that are skipped.
 
 Chromium: Debian's /usr/lib/chromium/chromium with /usr/bin/chromedriver, headless (shared/RECIPES.md),
 a 1080×1920 portrait window like the kiosk's screen. Screenshots go to test-output/ui/.
@@ -38,9 +40,27 @@ def free_port() -> int:
 class Kioskd:
     """A running kioskd and small helpers for its API (simulation controls included)."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, daemon: DaemonProcess | None = None):
         self.url = url.rstrip("/")
         self.http = requests.Session()
+        self.daemon = daemon
+
+    # --- the process (only the one this run started) ------------------------------------------
+
+    def stop_daemon(self) -> None:
+        """Stops kioskd gracefully (SIGTERM): every connection to it is lost, and so are its sessions."""
+        self.require_daemon().stop()
+        self.http.close()
+        self.http = requests.Session()
+
+    def start_daemon(self) -> None:
+        """Starts kioskd again on the same address and state folder and waits until it answers."""
+        self.require_daemon().start()
+
+    def require_daemon(self) -> DaemonProcess:
+        if self.daemon is None:
+            pytest.skip("KIOSKD_URL names a kioskd this run did not start, so it cannot be stopped and started again")
+        return self.daemon
 
     def get(self, path: str, **kwargs):
         return self.http.get(self.url + path, timeout=10, **kwargs)
@@ -126,6 +146,39 @@ def wait_for_health(url: str, process: subprocess.Popen | None, seconds: float =
     raise RuntimeError(f"kioskd did not answer {url}/api/v1/health within {seconds} s")
 
 
+class DaemonProcess:
+    """`kioskd --simulate` on a fixed port and state folder, which can be stopped and started again; its
+    output goes to test-output/ui/kioskd.log (appended after the first start)."""
+
+    def __init__(self, binary: Path, state: str, port: int):
+        self.binary = binary
+        self.state = state
+        self.url = f"http://127.0.0.1:{port}"
+        self.arguments = [str(binary), "--simulate", "--state-dir", state, "--listen", f"127.0.0.1:{port}"]
+        self.process: subprocess.Popen | None = None
+        self.log = None
+        self.starts = 0
+
+    def start(self) -> None:
+        assert self.process is None, "kioskd is already running"
+        self.log = open(OUTPUT / "kioskd.log", "w" if self.starts == 0 else "a")
+        self.starts += 1
+        self.process = subprocess.Popen(self.arguments, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
+        wait_for_health(self.url, self.process)
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+        self.log.close()
+
+
 @pytest.fixture(scope="session")
 def kioskd():
     OUTPUT.mkdir(parents=True, exist_ok=True)
@@ -147,25 +200,12 @@ def kioskd():
     if not binary.exists():
         pytest.fail(f"{binary} is missing; run swift build")
     state = tempfile.mkdtemp(prefix="kioskd-ui-")
-    port = free_port()
-    log = open(OUTPUT / "kioskd.log", "w")
-    process = subprocess.Popen(
-        [str(binary), "--simulate", "--state-dir", state, "--listen", f"127.0.0.1:{port}"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    process = DaemonProcess(binary, state, free_port())
     try:
-        wait_for_health(url, process)
-        daemon = Kioskd(url)
-        yield daemon
+        process.start()
+        yield Kioskd(process.url, process)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+        process.stop()
         shutil.rmtree(state, ignore_errors=True)
 
 

@@ -30,7 +30,9 @@ struct Daemon {
         var logger = Logger(label: "kioskd")
         logger[metadataKey: "kiosk"] = "\(configuration.kiosk.id)"
         let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        var metricsFactory = PrometheusMetricsFactory(registry: registry)
+        metricsFactory.durationHistogramBuckets[SessionMetrics.durationLabel] = SessionMetrics.durationBuckets
+        MetricsSystem.bootstrap(metricsFactory)
         let notifier = SystemdNotifier()
         notifier.status("starting")
 
@@ -39,6 +41,14 @@ struct Daemon {
             store = try KioskStore(directory: configuration.storage.directory)
         } catch {
             logger.critical("cannot open the store", metadata: ["error": "\(error)"])
+            FileHandle.standardError.write(Data("kioskd: \(error)\n".utf8))
+            throw ExitStatus.cannotCreate
+        }
+        let auditSecret: AuditSecret
+        do {
+            auditSecret = try AuditSecret.loadOrCreate(directory: configuration.storage.directory)
+        } catch {
+            logger.critical("cannot use the audit secret", metadata: ["error": "\(error)"])
             FileHandle.standardError.write(Data("kioskd: \(error)\n".utf8))
             throw ExitStatus.cannotCreate
         }
@@ -92,13 +102,17 @@ struct Daemon {
         }
         let sessions = SessionManager(
             catalogue: catalogue, events: events, devices: workflowDevices, departments: departments,
-            store: store, settings: SessionSettings(kioskID: configuration.kiosk.id), logger: logger
+            store: store, settings: SessionSettings(kioskID: configuration.kiosk.id), auditSecret: auditSecret, logger: logger
         )
 
+        var alerting = configuration.alerting
+        if simulated, let url = ProcessInfo.processInfo.environment["KIOSKD_SIMULATION_ALERTMANAGER_URL"], !url.isEmpty {
+            alerting.alertmanagerURLs = [url]  // the demonstration kiosk alerts a local Alertmanager (kiosk-bench, demos)
+        }
         let dispatcher = AlertDispatcher(
-            store: store, sinks: AlertDispatcher.sinks(for: configuration.alerting),
+            store: store, sinks: AlertDispatcher.sinks(for: alerting),
             builder: AlertBuilder(kiosk: configuration.kiosk, bureaus: configuration.bureaus),
-            resendInterval: configuration.alerting.resendInterval, heartbeatInterval: configuration.alerting.heartbeatInterval,
+            resendInterval: alerting.resendInterval, heartbeatInterval: alerting.heartbeatInterval,
             logger: logger)
         let monitor = FaultMonitor(
             store: store, routing: AlertRouting(configuration: configuration), dispatcher: dispatcher, target: hub, logger: logger)
@@ -115,10 +129,15 @@ struct Daemon {
                 await departments.isReachable(department) ? nil : "GET /health did not answer"
             }
         }
+        let paper = PaperForecaster(
+            store: store, printers: PaperPrinter.printers(configuration.devices, profiles: profiles, logger: logger), monitor: monitor, logger: logger)
+        subjects += paper.subjects()
         let scheduler = ProbeScheduler(
-            subjects: subjects, monitor: monitor, hotplug: ProbeScheduler.hotplugIDs(from: await devices.events()), logger: logger)
+            subjects: subjects, monitor: monitor, hotplug: ProbeScheduler.hotplugIDs(from: await devices.events()),
+            onReport: { report in await paper.observe(report) }, logger: logger)
+        await paper.onRollChange { subject in scheduler.probeSoon(subject) }
         let maintenance = MaintenanceController(
-            store: store, kioskID: configuration.kiosk.id, alertmanagerURLs: configuration.alerting.alertmanagerURLs, logger: logger)
+            store: store, kioskID: configuration.kiosk.id, alertmanagerURLs: alerting.alertmanagerURLs, logger: logger)
 
         var environment = APIEnvironment(
             configuration: configuration,
@@ -129,7 +148,7 @@ struct Daemon {
             simulated: simulated
         )
         environment.hub = hub
-        environment.simulation = simulation
+        environment.simulation = simulation.map { ProbingSimulationControl(simulation: $0, scheduler: scheduler) }
         environment.sessions = sessions
         environment.maintenance = maintenance
         environment.faultMonitor = monitor

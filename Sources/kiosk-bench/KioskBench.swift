@@ -9,7 +9,8 @@ struct KioskBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-bench",
         abstract: "Measure kioskd's parts (run with `swift run -c release kiosk-bench …`).",
-        subcommands: [AllBenchmarks.self, ConfigurationBenchmark.self, StoreBenchmark.self, IDCardBenchmark.self, ReceiptBenchmark.self, HotplugBenchmark.self, HotplugBenchmark.Child.self],
+        subcommands: [AllBenchmarks.self, ConfigurationBenchmark.self, StoreBenchmark.self, IDCardBenchmark.self, ReceiptBenchmark.self, HotplugBenchmark.self, HotplugBenchmark.Child.self, SSCReadBenchmark.self,
+                      AlertLatencyBenchmark.self, IdleCostBenchmark.self],
         defaultSubcommand: AllBenchmarks.self
     )
 }

@@ -440,9 +440,11 @@ function wipe() {
   window.scrollTo(0, 0);
 }
 
-function showError(message, retry = null, retryLabel = null) {
+/** `offline`: kioskd could not be reached in the middle of a session; the next (re)connection resumes it or
+ * says that it is gone (`resume`). */
+function showError(message, retry = null, retryLabel = null, offline = false) {
   state.screen = 'error';
-  state.error = { message, retry, retryLabel };
+  state.error = { message, retry, retryLabel, offline };
   state.pending = false;
   armIdle(30 * (elderly ? 2 : 1), 10);
   render();
@@ -546,14 +548,19 @@ async function send(input, { quiet = false } = {}) {
     } else if (error.status === 409) {
       refresh();
     } else {
-      showError(error.network ? t('errorNetwork') : t('errorServer'), error.network ? () => { state.screen = 'session'; render(); resume(); } : null);
+      showError(error.network ? t('errorNetwork') : t('errorServer'), error.network ? () => { state.screen = 'session'; render(); resume(); } : null, null, error.network);
     }
     return null;
   }
 }
 
+/** Our session is gone (kioskd restarted, or it ended while we could not hear it): say so, keep nothing of it. */
 function sessionLost(serviceId) {
   state.session = null;
+  state.sessionSignature = null;
+  state.stepKey = null;
+  state.drafts = {};
+  state.problem = null;
   idle.disarm();
   showError(t('sessionLost'), serviceId ? () => { wipeKeepingMode(); start(serviceId); } : null, 'restart');
 }
@@ -577,7 +584,8 @@ async function refresh() {
   }
 }
 
-/** On start and after every reconnect: pick up the active session, or notice that ours is gone. */
+/** On start and after every reconnect: pick up the active session, or notice that ours is gone (also from
+ * the error screen of a lost connection, e.g. after kioskd restarted and forgot it). */
 async function resume() {
   if (state.services === null || state.servicesFailed) loadServices();
   let current = null;
@@ -594,7 +602,7 @@ async function resume() {
     }
     return;
   }
-  if (state.session && state.screen === 'session') {
+  if (state.session && (state.screen === 'session' || (state.screen === 'error' && state.error?.offline))) {
     const mine = state.session;
     try {
       const last = await api.session(mine.id);

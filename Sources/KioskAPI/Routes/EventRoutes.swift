@@ -34,10 +34,17 @@ public struct EventRoutes: Sendable {
         }
     }
 
-    /// Sends every event as one JSON text message and answers `{"type": "ping"}` with `{"type": "pong"}`.
+    /// Sends every event as one JSON text message and answers `{"type": "ping"}` with `{"type": "pong"}`; under
+    /// `--simulate`, `POST /api/v1/simulation/events/drop` ends it from the server side (`EventConnections`).
     static func serve(events: EventBroadcaster, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, logger: Logger) async throws {
         let stream = await events.subscribe()
+        let connection = EventConnections.shared.join()
+        defer { EventConnections.shared.leave(connection.id) }
         try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                // Dropped by the simulation: returning closes the WebSocket and its TCP connection.
+                for await _ in connection.dropped {}
+            }
             group.addTask {
                 for await event in stream {
                     try await outbound.write(.text(event.text))
@@ -51,7 +58,7 @@ public struct EventRoutes: Sendable {
                     try await outbound.write(.text(#"{"type":"pong"}"#))
                 }
             }
-            // The client closed (the inbound loop ended): stop sending.
+            // The client closed (the inbound loop ended) or the connection was dropped: stop sending.
             try await group.next()
             group.cancelAll()
         }

@@ -15,6 +15,7 @@ struct SimulationRoutes {
     struct TranscriptResponse: ResponseEncodable { var transcript: SimulatedTranscript
         func encode(to encoder: any Encoder) throws { try transcript.encode(to: encoder) }
     }
+    struct DropResponse: ResponseEncodable { var dropped: Int }
 
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
         let simulation = group.group("simulation")
@@ -55,6 +56,10 @@ struct SimulationRoutes {
             let control = try requireSimulation()
             let transcript = try await Self.run { () async throws(SimulationControlError) in try await control.printerTranscript(of: id) }
             return TranscriptResponse(transcript: transcript)
+        }
+        simulation.post("events/drop") { _, _ in
+            _ = try requireSimulation()
+            return DropResponse(dropped: EventConnections.shared.dropAll())
         }
     }
 
