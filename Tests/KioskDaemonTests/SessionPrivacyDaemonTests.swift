@@ -8,7 +8,7 @@ import Glibc
 
 /// Sessions in the real `kioskd --simulate`: metrics, one citizen never seeing another's data, card events on the
 /// WebSocket (pcscd with vpcd's virtual social-security card), and no personal data in logs, state files or metrics.
-@Suite("kioskd --simulate sessions keep citizens' data to themselves", .serialized)
+@Suite("kioskd --simulate sessions keep citizens' data to themselves", .serialized, .pcscExclusive)
 struct SessionPrivacyDaemonTests {
     /// What must never leave a session: the sample cards' names and ID numbers, and the virtual social-security card's.
     static var canaries: [String] {

@@ -3,7 +3,7 @@ import Testing
 @testable import KioskDaemon
 
 /// `kioskd --simulate` puts the A4 printer and the social-security reader on the host's CUPS and PC/SC.
-@Suite("Simulation on the host's CUPS queue and PC/SC reader")
+@Suite("Simulation on the host's CUPS queue and PC/SC reader", .pcscExclusive)
 struct SimulationHostStacksTests {
     @Test("a4-printer uses the CUPS queue, ssc-reader the Virtual PCD reader; the other devices stay emulated")
     func matches() throws {

@@ -5,7 +5,7 @@ import Testing
 
 /// The social-security reader against real pcscd with vsmartcard's virtual reader and the virtual card of
 /// Tests/Helpers/vicc (started by scripts/test-services.d/pcscd.sh). The suite runs serially: there is one pcscd.
-@Suite("Social-security card over pcscd and vpcd", .serialized)
+@Suite("Social-security card over pcscd and vpcd", .serialized, .pcscExclusive)
 struct PCSCReaderTests {
     static let readerPrefix = "Virtual PCD 00 00"
 

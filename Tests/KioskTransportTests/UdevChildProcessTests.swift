@@ -15,7 +15,7 @@ struct UdevChildProcessTests {
         }
 
         // Then
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(20))  // far below the 30 s sleep: it was killed, not waited for
         let description = try #require(error?.description)
         #expect(description.contains("did not exit within"))
         let grandchild = try #require(description.split(separator: "\n").compactMap { Int32($0) }.first)

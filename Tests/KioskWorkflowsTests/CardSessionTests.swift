@@ -8,7 +8,7 @@ import Testing
 
 /// Card events and the identifying card's removal, through a real device hub on pcscd with vpcd's virtual
 /// social-security card (scripts/test-services.d/pcscd.sh); department answers and printing are in-process.
-@Suite("Cards during sessions", .serialized)
+@Suite("Cards during sessions", .serialized, .pcscExclusive)
 struct CardSessionTests {
     static let logger = Logger(label: "kioskd.test.card-session", factory: { _ in SwiftLogNoOpLogHandler() })
 

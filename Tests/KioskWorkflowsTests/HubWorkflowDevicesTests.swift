@@ -8,7 +8,7 @@ import Testing
 
 /// `HubWorkflowDevices` for the social-security card (mapping only: pcscd belongs to KioskDevicesTests)
 /// and the A4 printer, through the engine to a real CUPS queue (scripts/test-services.d/cupsd.sh).
-@Suite("Hub devices: social-security card and A4 certificates", .serialized)
+@Suite("Hub devices: social-security card and A4 certificates", .serialized, .pcscExclusive)
 struct HubWorkflowDevicesTests {
     static let logger = Logger(label: "kioskd.test.hub-workflow", factory: { _ in SwiftLogNoOpLogHandler() })
     static let profiles = ProfileCatalogue.load(
