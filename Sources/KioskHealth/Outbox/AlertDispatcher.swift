@@ -111,6 +111,8 @@ public final class AlertDispatcher: Service, Sendable {
                 delivered += progress
                 if progress == 0 { break }
             }
+        } catch where Task.isCancelled {
+            // Shutting down: the rows stay in the outbox for the next start.
         } catch {
             logger.error("alert outbox failed", metadata: ["error": "\(error)"])
         }
