@@ -106,6 +106,7 @@ let package = Package(
             dependencies: [
                 "KioskCore", "KioskStore", "KioskHealth", "KioskWorkflows", "KioskDevices",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -183,6 +184,12 @@ let package = Package(
             path: "Tests/Helpers/kiosk-transport-probe"
         ),
 
+        // Helpers shared by several test targets: the pcscd turn-taking trait and the virtual social-security card.
+        .target(
+            name: "KioskTestSupport",
+            path: "Tests/KioskTestSupport"
+        ),
+
         .testTarget(
             name: "KioskCoreTests",
             dependencies: ["KioskCore"]
@@ -199,7 +206,7 @@ let package = Package(
         .testTarget(
             name: "KioskDevicesTests",
             dependencies: [
-                "KioskDevices", "KioskCore", "KioskTransport", "KioskStore", "KioskEmulators", "kiosk-emulator",
+                "KioskDevices", "KioskTestSupport", "KioskCore", "KioskTransport", "KioskStore", "KioskEmulators", "kiosk-emulator",
                 "kiosk-transport-probe",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -209,7 +216,7 @@ let package = Package(
         .testTarget(
             name: "KioskWorkflowsTests",
             dependencies: [
-                "KioskWorkflows", "KioskCore", "KioskStore", "KioskEmulators",
+                "KioskWorkflows", "KioskCore", "KioskStore", "KioskEmulators", "KioskTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
@@ -231,12 +238,13 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
             name: "KioskDaemonTests",
             dependencies: [
-                "KioskDaemon", "KioskCore", "KioskStore", "KioskDevices", "kioskd", "kioskctl",
+                "KioskDaemon", "KioskCore", "KioskStore", "KioskDevices", "KioskTestSupport", "kioskd", "kioskctl",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

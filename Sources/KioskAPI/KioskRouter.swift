@@ -2,9 +2,10 @@ import Hummingbird
 
 /// Builds the router for both listeners (TCP and Unix socket).
 public enum KioskRouter {
-    /// The router with every route and middleware of the API.
-    public static func build(_ environment: APIEnvironment) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    /// The router with every route and middleware of the API; `access` says who may use the maintenance routes
+    /// on this listener (`.local` for the Unix socket, `.bearerToken(api.maintainers)` for TCP).
+    public static func build(_ environment: APIEnvironment, access: MaintainerAccess) -> Router<KioskRequestContext> {
+        let router = Router(context: KioskRequestContext.self)
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: MetricsMiddleware())
         let v1 = router.group("api/v1")
@@ -13,15 +14,17 @@ public enum KioskRouter {
         DeviceRoutes(registry: environment.devices).addRoutes(to: v1)
         DeviceProbeRoutes(hub: environment.hub, registry: environment.devices).addRoutes(to: v1)
         SimulationRoutes(simulation: environment.simulation).addRoutes(to: v1)
-        ServiceRoutes(sessions: environment.sessions).addRoutes(to: v1)
         SessionRoutes(sessions: environment.sessions).addRoutes(to: v1)
         EventRoutes(sessions: environment.sessions).addRoutes(to: v1)
-        FaultRoutes(store: environment.store).addRoutes(to: v1)
-        if let maintenance = environment.maintenance {
-            MaintenanceRoutes(controller: maintenance).addRoutes(to: v1)
+        // Maintenance: reading is open, changing needs a maintainer (MaintainerMiddleware).
+        let maintenance = v1.group().add(middleware: MaintainerMiddleware(access: access))
+        ServiceRoutes(sessions: environment.sessions).addRoutes(to: maintenance)
+        FaultRoutes(store: environment.store).addRoutes(to: maintenance)
+        if let controller = environment.maintenance {
+            MaintenanceRoutes(controller: controller).addRoutes(to: maintenance)
         }
         if let hub = environment.hub {
-            DiagnosticRoutes(target: hub, monitor: environment.faultMonitor, deviceIDs: hub.deviceIDs).addRoutes(to: v1)
+            DiagnosticRoutes(target: hub, monitor: environment.faultMonitor, deviceIDs: hub.deviceIDs).addRoutes(to: maintenance)
         }
         OpenAPIRoutes(documentPath: environment.openAPIDocumentPath).addRoutes(to: v1)
         MetricsRoutes(registry: environment.registry).addRoutes(to: router.group())

@@ -9,19 +9,7 @@ extension DaemonClient {
 
     /// Sends a POST, PUT or DELETE with an optional JSON body and decodes the JSON answer; a problem document becomes an error.
     func send<T: Decodable>(_ method: WriteMethod, _ path: String, body: (some Encodable)?, as type: T.Type) async throws(ControlError) -> T {
-        let url: String
-        switch endpoint {
-        case .socket(let socketPath):
-            guard FileManager.default.fileExists(atPath: socketPath) else {
-                throw .cannotConnect(endpoint: endpoint.description, reason: "the socket does not exist")
-            }
-            guard let socketURL = URL(httpURLWithSocketPath: socketPath, uri: path) else {
-                throw .badOption("the socket path \(socketPath) cannot be used")
-            }
-            url = socketURL.absoluteString
-        case .url(let base):
-            url = base.hasSuffix("/") ? String(base.dropLast()) + path : base + path
-        }
+        let url = try requestURL(path)
         let status: Int
         let data: Data
         do {
@@ -32,6 +20,9 @@ extension DaemonClient {
             case .delete: request.method = .DELETE
             }
             request.headers.add(name: "Accept", value: "application/json")
+            if let token, case .url = endpoint {
+                request.headers.add(name: "Authorization", value: "Bearer \(token)")
+            }
             if let body {
                 request.headers.add(name: "Content-Type", value: "application/json")
                 request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))

@@ -20,10 +20,13 @@ public struct DaemonClient: Sendable {
 
     let endpoint: Endpoint
     let timeout: TimeAmount
+    /// A maintainer's bearer token, sent over TCP (the Unix socket needs none).
+    let token: String?
 
-    public init(endpoint: Endpoint, timeout: TimeAmount = .seconds(10)) {
+    public init(endpoint: Endpoint, timeout: TimeAmount = .seconds(10), token: String? = nil) {
         self.endpoint = endpoint
         self.timeout = timeout
+        self.token = token
     }
 
     /// GETs `path` (e.g. `/api/v1/health`) and decodes the JSON body; a problem document becomes an error.
@@ -47,20 +50,7 @@ public struct DaemonClient: Sendable {
 
     /// The raw status and body of a GET.
     public func fetch(_ path: String) async throws(ControlError) -> (status: Int, body: Data) {
-        let url: String
-        switch endpoint {
-        case .socket(let socketPath):
-            // AsyncHTTPClient keeps retrying a missing socket until its connect timeout; say so at once.
-            guard FileManager.default.fileExists(atPath: socketPath) else {
-                throw .cannotConnect(endpoint: endpoint.description, reason: "the socket does not exist")
-            }
-            guard let socketURL = URL(httpURLWithSocketPath: socketPath, uri: path) else {
-                throw .badOption("the socket path \(socketPath) cannot be used")
-            }
-            url = socketURL.absoluteString
-        case .url(let base):
-            url = base.hasSuffix("/") ? String(base.dropLast()) + path : base + path
-        }
+        let url = try requestURL(path)
         do {
             var request = HTTPClientRequest(url: url)
             request.headers.add(name: "Accept", value: "application/json")
@@ -69,6 +59,23 @@ public struct DaemonClient: Sendable {
             return (Int(response.status.code), Data(body.readableBytesView))
         } catch {
             throw .cannotConnect(endpoint: endpoint.description, reason: Self.reason(error))
+        }
+    }
+
+    /// The URL of `path` on the endpoint; a missing socket is reported at once (AsyncHTTPClient would keep
+    /// retrying it until its connect timeout).
+    func requestURL(_ path: String) throws(ControlError) -> String {
+        switch endpoint {
+        case .socket(let socketPath):
+            guard FileManager.default.fileExists(atPath: socketPath) else {
+                throw .cannotConnect(endpoint: endpoint.description, reason: "the socket does not exist")
+            }
+            guard let socketURL = URL(httpURLWithSocketPath: socketPath, uri: path) else {
+                throw .badOption("the socket path \(socketPath) cannot be used")
+            }
+            return socketURL.absoluteString
+        case .url(let base):
+            return base.hasSuffix("/") ? String(base.dropLast()) + path : base + path
         }
     }
 

@@ -168,7 +168,7 @@ struct Daemon {
         }
         let listen = configuration.api.listen
         let tcp = Application(
-            router: KioskRouter.build(environment),
+            router: KioskRouter.build(environment, access: .bearerToken(configuration.api.maintainers)),
             server: EventRoutes.server(sessions: sessions),
             configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "kioskd"),
             onServerRunning: { channel in
@@ -178,7 +178,7 @@ struct Daemon {
             logger: logger
         )
         let unix = Application(
-            router: KioskRouter.build(environment),
+            router: KioskRouter.build(environment, access: .local),
             server: EventRoutes.server(sessions: sessions),
             configuration: .init(address: .unixDomainSocket(path: socketPath), serverName: "kioskd"),
             onServerRunning: { _ in

@@ -13,7 +13,7 @@ struct EventRoutesTests {
     func events() async throws {
         let fixture = try SessionFixture()
         defer { fixture.api.cleanUp() }
-        let app = Application(router: KioskRouter.build(fixture.api.environment), server: EventRoutes.server(sessions: fixture.sessions))
+        let app = Application(router: KioskRouter.build(fixture.api.environment, access: .local), server: EventRoutes.server(sessions: fixture.sessions))
         let events = fixture.sessions.events
         try await app.test(.live) { client in
             try await client.ws("/api/v1/events") { inbound, outbound, _ in

@@ -33,8 +33,8 @@ struct HealthAPIFixture {
         self.environment = environment
     }
 
-    func application() -> some ApplicationProtocol {
-        Application(router: KioskRouter.build(environment))
+    func application(access: MaintainerAccess = .local) -> some ApplicationProtocol {
+        Application(router: KioskRouter.build(environment, access: access))
     }
 
     static var repository: String {

@@ -32,7 +32,7 @@ struct APIFixture {
     }
 
     func application() -> some ApplicationProtocol {
-        Application(router: KioskRouter.build(environment))
+        Application(router: KioskRouter.build(environment, access: .local))
     }
 
     func cleanUp() {

@@ -33,7 +33,7 @@ struct OpenAPICoverageTests {
     func routesDocumented() async throws {
         let fixture = try HealthAPIFixture()
         defer { fixture.cleanUp() }
-        let router = KioskRouter.build(fixture.environment)
+        let router = KioskRouter.build(fixture.environment, access: .local)
         let routed = Set(router.routes.map { "\($0.method) \($0.path)" }.filter { $0.contains(" /api/v1/") || $0.hasSuffix(" /metrics") })
         let documented = try Self.documentedOperations(fixture.environment.openAPIDocumentPath)
         #expect(documented.contains("POST /api/v1/faults/{id}/ack"), "the parser found \(documented.sorted())")

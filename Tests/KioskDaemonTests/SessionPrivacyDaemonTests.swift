@@ -1,6 +1,7 @@
 import Foundation
 import KioskEmulators
 import NIOHTTP1
+import KioskTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskDevices
+import KioskTestSupport
 import Testing
 
 /// The social-security reader against real pcscd with vsmartcard's virtual reader and the virtual card of

@@ -3,6 +3,7 @@ import KioskCore
 import KioskDevices
 import KioskStore
 import Logging
+import KioskTestSupport
 import Testing
 @testable import KioskWorkflows
 

@@ -3,6 +3,7 @@ import KioskCore
 import KioskDevices
 import KioskEmulators
 import Logging
+import KioskTestSupport
 import Testing
 @testable import KioskWorkflows
 

@@ -14,7 +14,7 @@ struct DeviceProbeRoutes {
         func encode(to encoder: any Encoder) throws { try report.encode(to: encoder) }
     }
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<KioskRequestContext>) {
         group.post("devices/{id}/probe") { request, context in
             let id = try context.parameters.require("id")
             let levelText = request.uri.queryParameters.get("level") ?? ProbeLevel.internal.rawValue

@@ -6,7 +6,7 @@ import KioskDevices
 struct DeviceRoutes {
     let registry: DeviceRegistry
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<KioskRequestContext>) {
         group.get("devices") { _, _ in await registry.list }
         group.get("devices/{id}") { _, context in
             let id = try context.parameters.require("id")

@@ -14,7 +14,7 @@ public struct DiagnosticRoutes: Sendable {
         self.deviceIDs = Set(deviceIDs)
     }
 
-    public func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    public func addRoutes(to group: RouterGroup<KioskRequestContext>) {
         group.post("devices/{id}/diagnostics") { request, context in
             let id = try context.parameters.require("id")
             guard deviceIDs.contains(id) else {

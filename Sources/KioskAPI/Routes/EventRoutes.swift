@@ -16,7 +16,7 @@ public struct EventRoutes: Sendable {
 
     let sessions: SessionManager?
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<KioskRequestContext>) {
         group.get("events") { _, _ -> Response in
             throw HTTPError(.upgradeRequired, headers: [.upgrade: "websocket"], message: "this is a WebSocket: connect with Upgrade: websocket")
         }

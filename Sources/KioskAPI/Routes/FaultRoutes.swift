@@ -11,7 +11,7 @@ public struct FaultRoutes: Sendable {
         self.store = store
     }
 
-    public func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    public func addRoutes(to group: RouterGroup<KioskRequestContext>) {
         group.get("faults") { request, _ in
             let limit = min(max(request.uri.queryParameters.get("limit", as: Int.self) ?? 50, 1), 1000)
             return FaultList(open: try await store.openFaults(), history: try await store.closedFaults(limit: limit))
@@ -24,13 +24,13 @@ public struct FaultRoutes: Sendable {
         group.post("faults/{id}/ack") { request, context in
             let id = try Self.faultID(context)
             let body = (try? await request.decode(as: FaultAcknowledgement.self, context: context)) ?? FaultAcknowledgement()
-            let actor = body.by?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty ?? "api"
+            let actor = context.actor(declared: body.by)
             guard let fault = try await store.acknowledgeFault(id: id, by: actor, at: Date()) else { throw Self.notFound(id) }
             return fault
         }
     }
 
-    static func faultID(_ context: BasicRequestContext) throws -> Int64 {
+    static func faultID(_ context: KioskRequestContext) throws -> Int64 {
         let text = try context.parameters.require("id")
         guard let id = Int64(text) else {
             throw HTTPError(.badRequest, message: "fault id \"\(text)\" is not a number; GET /api/v1/faults lists them")
@@ -41,8 +41,4 @@ public struct FaultRoutes: Sendable {
     static func notFound(_ id: Int64) -> HTTPError {
         HTTPError(.notFound, message: "no fault \(id); GET /api/v1/faults lists them")
     }
-}
-
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -6,7 +6,7 @@ import KioskCore
 struct HealthRoutes {
     let environment: APIEnvironment
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<KioskRequestContext>) {
         group.get("health") { _, _ in try await report() }
     }
 

@@ -11,7 +11,7 @@ public struct MaintenanceRoutes: Sendable {
         self.controller = controller
     }
 
-    public func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    public func addRoutes(to group: RouterGroup<KioskRequestContext>) {
         group.get("maintenance") { _, _ in
             try await Self.mapped { () async throws(MaintenanceError) in try await controller.current() }
         }
@@ -23,12 +23,12 @@ public struct MaintenanceRoutes: Sendable {
                 throw HTTPError(.badRequest, message: "the body must be {\"reason\": \"…\", \"durationSeconds\": 1800, \"actor\": \"…\"}")
             }
             let window = try await Self.mapped { () async throws(MaintenanceError) in
-                try await controller.start(reason: body.reason, duration: .seconds(body.durationSeconds), actor: body.actor ?? "api")
+                try await controller.start(reason: body.reason, duration: .seconds(body.durationSeconds), actor: context.actor(declared: body.actor))
             }
             return EditedResponse(status: .created, response: window)
         }
-        group.delete("maintenance") { request, _ in
-            let actor = request.uri.queryParameters.get("actor") ?? "api"
+        group.delete("maintenance") { request, context in
+            let actor = context.actor(declared: request.uri.queryParameters.get("actor"))
             return try await Self.mapped { () async throws(MaintenanceError) in try await controller.stop(actor: actor) }
         }
     }

@@ -5,7 +5,7 @@ import Prometheus
 struct MetricsRoutes {
     let registry: PrometheusCollectorRegistry
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<KioskRequestContext>) {
         group.get("metrics") { _, _ in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(4096)

@@ -5,7 +5,7 @@ import Hummingbird
 struct OpenAPIRoutes {
     let documentPath: String
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<KioskRequestContext>) {
         let document = FileManager.default.contents(atPath: documentPath)
         let path = documentPath
         group.get("openapi.yaml") { _, _ in

@@ -6,7 +6,7 @@ import KioskWorkflows
 struct ServiceRoutes {
     let sessions: SessionManager?
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<KioskRequestContext>) {
         group.get("services") { _, _ in
             let catalogue = try running().catalogue
             let services = await catalogue.list()
@@ -24,7 +24,7 @@ struct ServiceRoutes {
                 throw HTTPError(.unprocessableContent, message: "disabling a service needs a reason for citizens (\"reason\": \"…\")")
             }
             do {
-                try await catalogue.setEnabled(body.enabled, service: id, reason: reason, actor: body.actor ?? "api")
+                try await catalogue.setEnabled(body.enabled, service: id, reason: reason, actor: context.actor(declared: body.actor))
             } catch let error as ServiceCatalogueError {
                 if case .unknownService = error { throw HTTPError(.notFound, message: error.description) }
                 throw HTTPError(.internalServerError, message: error.description)

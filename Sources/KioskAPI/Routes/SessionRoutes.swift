@@ -6,7 +6,7 @@ import KioskWorkflows
 struct SessionRoutes {
     let sessions: SessionManager?
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<KioskRequestContext>) {
         group.post("sessions") { request, context in
             let sessions = try running()
             let body = try await decodeBody(SessionStartRequest.self, request, context: context)

@@ -17,7 +17,7 @@ struct SimulationRoutes {
     }
     struct DropResponse: ResponseEncodable { var dropped: Int }
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<KioskRequestContext>) {
         let simulation = group.group("simulation")
         simulation.get("cards") { _, _ in
             CardList(cards: await (try requireSimulation()).simulatedCards())

@@ -14,7 +14,7 @@ struct StaticUIRoutes {
         files = StaticUIFiles.load(directory: StaticUIFiles.directory(for: environment))
     }
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<KioskRequestContext>) {
         router.add(middleware: StaticUIMiddleware(files: files))
     }
 }

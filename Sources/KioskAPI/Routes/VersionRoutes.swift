@@ -3,7 +3,7 @@ import KioskCore
 
 /// `GET /api/v1/version`.
 struct VersionRoutes {
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<KioskRequestContext>) {
         group.get("version") { _, _ in
             VersionInfo(version: KioskVersion.current, api: KioskVersion.api, platform: Self.platform)
         }

@@ -5,10 +5,12 @@ import Testing
 /// every test target run in one process and in parallel, and two of them inserting cards, holding the card
 /// exclusively or restarting pcscd at once break each other. The lock is an flock on a file in /tmp, taken
 /// without blocking a thread (it is polled), so it also orders suites of different targets.
-struct PCSCExclusive: SuiteTrait, TestTrait, TestScoping {
-    static let path = "/tmp/kioskd-tests-pcscd.lock"
+public struct PCSCExclusive: SuiteTrait, TestTrait, TestScoping {
+    public static let path = "/tmp/kioskd-tests-pcscd.lock"
 
-    func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
+    public init() {}
+
+    public func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
         let descriptor = open(Self.path, O_CREAT | O_RDWR | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw PCSCExclusiveFailure(description: "cannot open \(Self.path): errno \(errno)") }
         defer { close(descriptor) }  // closing the descriptor releases the lock
@@ -24,11 +26,11 @@ struct PCSCExclusive: SuiteTrait, TestTrait, TestScoping {
 }
 
 /// Why the pcscd lock could not be taken.
-struct PCSCExclusiveFailure: Error, CustomStringConvertible {
-    let description: String
+public struct PCSCExclusiveFailure: Error, CustomStringConvertible {
+    public let description: String
 }
 
 extension Trait where Self == PCSCExclusive {
     /// The suite has the shared pcscd to itself (`PCSCExclusive`).
-    static var pcscExclusive: PCSCExclusive { PCSCExclusive() }
+    public static var pcscExclusive: PCSCExclusive { PCSCExclusive() }
 }

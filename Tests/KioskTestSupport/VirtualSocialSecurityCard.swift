@@ -2,20 +2,20 @@ import Foundation
 
 /// The virtual social-security card of Tests/Helpers/vicc as a child process (`insert`, `remove`, each answered by one
 /// line), on vpcd's reader "Virtual PCD" of the pcscd that scripts/test-services.d/pcscd.sh started.
-final class VirtualSocialSecurityCard: @unchecked Sendable {
-    struct Failure: Error, CustomStringConvertible { let description: String }
+public final class VirtualSocialSecurityCard: @unchecked Sendable {
+    public struct Failure: Error, CustomStringConvertible { public let description: String }
 
     /// The holder on the card (Tests/Helpers/vicc/ssse_card.py): name, social-security (ID) number, card number.
-    static let holderName = "张三丰"
-    static let socialSecurityNumber = "110101199003070019"
-    static let cardNumber = "S99000001"
+    public static let holderName = "张三丰"
+    public static let socialSecurityNumber = "110101199003070019"
+    public static let cardNumber = "S99000001"
 
     private let process = Process()
     private let input = Pipe()
     private var iterator: AsyncStream<String>.Iterator
 
     /// Starts the card process and waits for its "ready"; fails (never skips) when pcscd.sh did not run.
-    init() async throws {
+    public init() async throws {
         let environment = ProcessInfo.processInfo.environment
         guard environment["KIOSK_TEST_PCSC"] == "1", let launcher = environment["KIOSK_TEST_PCSC_VICC"] else {
             throw Failure(description: "KIOSK_TEST_PCSC / KIOSK_TEST_PCSC_VICC are not set: run `source scripts/test-services.d/pcscd.sh` (scripts/run-tests does) first")
@@ -43,10 +43,10 @@ final class VirtualSocialSecurityCard: @unchecked Sendable {
     }
 
     /// Puts the card into the reader.
-    func insert() async throws { try await send("insert", expecting: "inserted") }
+    public func insert() async throws { try await send("insert", expecting: "inserted") }
 
     /// Takes the card out.
-    func remove() async throws { try await send("remove", expecting: "removed") }
+    public func remove() async throws { try await send("remove", expecting: "removed") }
 
     private func send(_ command: String, expecting expected: String) async throws {
         input.fileHandleForWriting.write(Data((command + "\n").utf8))
@@ -62,7 +62,7 @@ final class VirtualSocialSecurityCard: @unchecked Sendable {
     }
 
     /// Ends the process (the card leaves the reader).
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         input.fileHandleForWriting.write(Data("quit\n".utf8))
         process.waitUntilExit()

@@ -1,0 +1,21 @@
+import Foundation
+import Hummingbird
+
+/// The request context of kioskd's routes: Hummingbird's core context plus the maintainer a request was made by.
+public struct KioskRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The authenticated maintainer's name (TCP with a bearer token); nil for the Unix socket and citizens' requests.
+    public var maintainer: String?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    /// Who is recorded as having made a change: the authenticated maintainer, else what the caller declared
+    /// (over the Unix socket, whose file permissions already decided who may connect), else `fallback`.
+    public func actor(declared: String?, fallback: String = "api") -> String {
+        if let maintainer { return maintainer }
+        let trimmed = declared?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return trimmed.isEmpty ? fallback : trimmed
+    }
+}
