@@ -7,10 +7,11 @@ import Testing
 /// what GET /api/v1/devices showed; at the end it stops the daemon with SIGTERM.
 ///
 /// umockdev works by LD_PRELOAD, so the daemon runs as the script's child, never in the test
-/// runner. The tests share one run of the script (about a second), each checking one step of it.
+/// runner (`HotplugTestbed`). The tests share one run of the script (about a second), each checking
+/// one step of it.
 @Suite("Device hot-plug through the daemon")
 struct DeviceHotplugTests {
-    static let run = Task { try await HotplugRun.start() }
+    static let run = Task { try await HotplugTestbed<Observation>.run("daemon-hotplug.py", timeout: .seconds(30)) }
 
     @Test("plugged in, the configured printer comes online bound to its serial, port and node")
     func plugged() async throws {
@@ -61,10 +62,9 @@ struct DeviceHotplugTests {
     }
 }
 
-/// One run of daemon-hotplug.py and the JSON lines it printed, by step.
-struct HotplugRun: Sendable {
-    /// What the API showed after one step (or, for "exit", the daemon's exit status).
-    struct Observation: Decodable, Sendable {
+extension DeviceHotplugTests {
+    /// One JSON line of daemon-hotplug.py: receipt-printer's state and binding, and what was discovered.
+    struct Observation: HotplugObservation {
         struct Discovered: Decodable, Sendable, Equatable {
             var serial: String?
             var syspath: String
@@ -81,37 +81,5 @@ struct HotplugRun: Sendable {
         var devnode: String?
         var discovered: [Discovered]?
         var status: Int32?
-    }
-
-    static let script = BuiltProducts.repository + "/Tests/Helpers/testbeds/daemon-hotplug.py"
-
-    var status: Int32
-    var observations: [Observation]
-    var stderr: String
-
-    /// `umockdev-wrapper /usr/bin/python3 daemon-hotplug.py KIOSKD --listen 127.0.0.1:0`, killed after 30 s.
-    static func start() async throws -> HotplugRun {
-        let folder = TemporaryFolder("kioskd-hotplug")
-        defer { folder.cleanUp() }
-        let result = try await ChildProcess.run(
-            "/usr/bin/umockdev-wrapper",
-            ["/usr/bin/python3", script, BuiltProducts.path("kioskd"), "--listen", "127.0.0.1:0"],
-            folder: folder.path,
-            timeout: .seconds(30)
-        )
-        let lines = result.stdout.split(separator: "\n")
-        let observations = try lines.map { try JSONDecoder().decode(Observation.self, from: Data($0.utf8)) }
-        return HotplugRun(status: result.status, observations: observations, stderr: result.stderr)
-    }
-
-    /// The observation of `name`, which the script must have met.
-    func step(_ name: String) throws -> Observation {
-        guard let observation = observations.first(where: { $0.step == name }) else {
-            throw TestFailure("daemon-hotplug.py printed no step \"\(name)\" (status \(status)); stderr:\n\(stderr)")
-        }
-        if observation.met == false {
-            throw TestFailure("step \"\(name)\" never reached what it waited for: \(observation); stderr:\n\(stderr)")
-        }
-        return observation
     }
 }

@@ -7,10 +7,11 @@ import Testing
 /// unplugs it, plugs it in at another USB port whose node replays a tap (Tests/Helpers/display/tap.events), and after
 /// each step prints what the API showed.
 ///
-/// umockdev works by LD_PRELOAD, so the daemon runs as the script's child; the tests share one run of the script.
+/// umockdev works by LD_PRELOAD, so the daemon runs as the script's child (`HotplugTestbed`); the tests share one run
+/// of the script.
 @Suite("Touch panel hot-plug and display health through the daemon")
 struct TouchHotplugTests {
-    static let run = Task { try await TouchHotplugRun.start() }
+    static let run = Task { try await HotplugTestbed<Observation>.run("touch-hotplug.py", timeout: .seconds(60)) }
 
     @Test("without a touch panel the touch display is noDevice; plugged in, it is online at the panel's evdev node")
     func plugged() async throws {
@@ -65,10 +66,9 @@ struct TouchHotplugTests {
     }
 }
 
-/// One run of touch-hotplug.py and the JSON lines it printed, by step.
-struct TouchHotplugRun: Sendable {
-    /// What the API showed after one step (or, for "exit", the daemon's exit status).
-    struct Observation: Decodable, Sendable {
+extension TouchHotplugTests {
+    /// One JSON line of touch-hotplug.py: touch-display's state and node, or a probe's report.
+    struct Observation: HotplugObservation {
         var step: String
         var met: Bool?
         var state: String?
@@ -77,40 +77,5 @@ struct TouchHotplugRun: Sendable {
         var fault: String?
         var facts: [String: String]?
         var status: Int32?
-    }
-
-    static let script = BuiltProducts.repository + "/Tests/Helpers/testbeds/touch-hotplug.py"
-
-    var status: Int32
-    var observations: [Observation]
-    var stderr: String
-
-    /// `umockdev-wrapper /usr/bin/python3 touch-hotplug.py KIOSKD --listen 127.0.0.1:0`, killed after 60 s.
-    static func start() async throws -> TouchHotplugRun {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/umockdev-wrapper") else {
-            throw TestFailure("umockdev-wrapper missing: install the Debian packages umockdev, gir1.2-umockdev-1.0 and python3-gi (scripts/install-deps)")
-        }
-        let folder = TemporaryFolder("kioskd-touch-hotplug")
-        defer { folder.cleanUp() }
-        let result = try await ChildProcess.run(
-            "/usr/bin/umockdev-wrapper",
-            ["/usr/bin/python3", script, BuiltProducts.path("kioskd"), "--listen", "127.0.0.1:0"],
-            folder: folder.path,
-            timeout: .seconds(60)
-        )
-        let lines = result.stdout.split(separator: "\n")
-        let observations = try lines.map { try JSONDecoder().decode(Observation.self, from: Data($0.utf8)) }
-        return TouchHotplugRun(status: result.status, observations: observations, stderr: result.stderr)
-    }
-
-    /// The observation of `name`, which the script must have met.
-    func step(_ name: String) throws -> Observation {
-        guard let observation = observations.first(where: { $0.step == name }) else {
-            throw TestFailure("touch-hotplug.py printed no step \"\(name)\" (status \(status)); stderr:\n\(stderr)")
-        }
-        if observation.met == false {
-            throw TestFailure("step \"\(name)\" never reached what it waited for: \(observation); stderr:\n\(stderr)")
-        }
-        return observation
     }
 }

@@ -10,41 +10,40 @@ escpos/pos80-0416-5011, matched by USB 0416:5011 serial PRN001), starts KIOSKD a
 datagram socket of its own, and reads the HTTP address from READY=1. Then, one step at a time, it
 changes the testbed and polls GET /api/v1/devices until the step's expectation holds:
 
-    plugged      the printer at port 1-1.4          -> receipt-printer online at 1-1.4
+    started      no printer                         -> receipt-printer noDevice
+    plugged      the printer at port 1-1.4          -> receipt-printer bound at 1-1.4 (not noDevice)
     unplugged    "remove" uevent, then remove_device  -> receipt-printer noDevice
-    replugged    the same printer at port 1-1.6     -> receipt-printer online at 1-1.6
+    replugged    the same printer at port 1-1.6     -> receipt-printer bound at 1-1.6 (not noDevice)
     stranger     another printer (PRN999) at 1-1.5  -> listed in discovered, bound to nothing
 
-Each step prints one JSON line with what the API showed (also when the expectation did not come
-within STEP_TIMEOUT_S, with "met": false, and then the script stops). Finally it sends SIGTERM and
+Bound is enough: the device runtime then probes the printer, which answers nothing under umockdev (no
+ioctl script), so its state is the probe's (offline), not "online". Each step prints one JSON line with
+what the API showed (receipt-printer's id, state, and binding's serial, port and devnode, and every
+discovered device's serial, syspath, profile and boundTo), also when the expectation did not come
+within STEP_TIMEOUT_S, with "met": false, and then the script stops. Finally it sends SIGTERM and
 prints {"step": "exit", "status": N}. Exit status: 0 when every step was met and kioskd exited,
-3 when the script gave up. The daemon's stderr goes to the script's stderr. kioskd dies with the
+3 when the script gave up. The daemon's output goes to the script's stderr. kioskd dies with the
 script (PR_SET_PDEATHSIG), and the whole run is cut off after TOTAL_TIMEOUT_S.
 
 `add_from_string` sends the "add" uevent itself; "remove" is sent by hand before `remove_device`.
 Each device is removed only after the API showed it, so kioskd has read its sysfs attributes.
+
+Starting kioskd, the READY=1 handshake, the polling, the JSON lines, SIGTERM and the timeouts are
+testbed_daemon.py's, shared with touch-hotplug.py; this script has the devices and the steps.
 """
 
-import ctypes
-import json
 import os
-import shutil
-import signal
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 
-import gi
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # testbed_daemon.py lies beside this script
 
-gi.require_version("UMockdev", "1.0")
-from gi.repository import UMockdev  # noqa: E402
+import testbed_daemon  # noqa: E402
 
 STEP_TIMEOUT_S = 10
 TOTAL_TIMEOUT_S = 25
 HUB = "/devices/pci0000:00/0000:00:14.0/usb1/1-1"
+DEVICE = "receipt-printer"
 
 CONFIGURATION = """kiosk:
   id: hotplug-test
@@ -89,146 +88,63 @@ A: devnum={devnum}
 """
 
 
-class Run:
-    def __init__(self):
-        self.folder = tempfile.mkdtemp(prefix="daemon-hotplug-")
-        self.testbed = UMockdev.Testbed.new()
-        self.daemon = None
-        self.notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-        self.notify.bind(os.path.join(self.folder, "notify.sock"))
-        self.base_url = None
-
-    def start(self, command):
-        path = os.path.join(self.folder, "kiosk.yaml")
-        with open(path, "w", encoding="utf-8") as file:
-            file.write(CONFIGURATION.format(folder=self.folder))
-        # Testbed.new() set UMOCKDEV_DIR in the C environment only; hand it to the child explicitly.
-        environment = dict(
-            os.environ,
-            UMOCKDEV_DIR=self.testbed.get_root_dir(),
-            NOTIFY_SOCKET=os.path.join(self.folder, "notify.sock"),
-        )
-        environment.pop("WATCHDOG_USEC", None)
-        libc = ctypes.CDLL(None, use_errno=True)
-        self.daemon = subprocess.Popen(
-            [command[0], "--config", path] + command[1:],
-            env=environment,
-            stdin=subprocess.DEVNULL,
-            stdout=sys.stderr,
-            preexec_fn=lambda: libc.prctl(1, signal.SIGKILL),  # PR_SET_PDEATHSIG: die with this script
-        )
-        deadline = time.monotonic() + STEP_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.daemon.poll() is not None:
-                self.give_up(f"kioskd exited with status {self.daemon.returncode} before READY=1")
-            self.notify.settimeout(0.1)
-            try:
-                message = self.notify.recv(4096).decode()
-            except socket.timeout:
-                continue
-            if message.startswith("READY=1"):
-                for field in message.split("\n"):
-                    for word in field.split(" "):
-                        if word.startswith("http://"):
-                            self.base_url = word.rstrip(",;")
-                emit(step="ready", url=self.base_url)
-                return
-        self.give_up("no READY=1 from kioskd")
-
-    def devices(self):
-        with urllib.request.urlopen(self.base_url + "/api/v1/devices", timeout=2) as response:
-            return json.load(response)
-
-    def observe(self, step, expectation):
-        """Polls the API until `expectation(printer, discovered)` holds, then prints what it showed."""
-        deadline = time.monotonic() + STEP_TIMEOUT_S
-        while True:
-            listing = self.devices()
-            entry = next(d for d in listing["configured"] if d["id"] == "receipt-printer")
-            met = expectation(entry, listing["discovered"])
-            if met or time.monotonic() > deadline:
-                binding = entry.get("binding") or {}
-                emit(
-                    step=step,
-                    met=met,
-                    id=entry["id"],
-                    state=entry["state"],
-                    serial=binding.get("serial"),
-                    port=binding.get("port"),
-                    devnode=binding.get("devnode"),
-                    discovered=[
-                        {"serial": d.get("serial"), "syspath": d["syspath"], "profile": d["profile"], "boundTo": d.get("boundTo")}
-                        for d in listing["discovered"]
-                    ],
-                )
-                if not met:
-                    self.give_up(f"step {step}: the expected state did not come within {STEP_TIMEOUT_S} s")
-                return
-            time.sleep(0.02)
-
-    def stop(self):
-        self.daemon.send_signal(signal.SIGTERM)
-        try:
-            status = self.daemon.wait(timeout=STEP_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            self.give_up(f"kioskd did not exit within {STEP_TIMEOUT_S} s of SIGTERM")
-        emit(step="exit", status=status)
-
-    def give_up(self, message):
-        sys.stderr.write(f"daemon-hotplug.py: {message}\n")
-        self.clean_up()
-        os._exit(3)
-
-    def clean_up(self):
-        if self.daemon is not None and self.daemon.poll() is None:
-            self.daemon.kill()
-            self.daemon.wait()
-        self.notify.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+def show(listing):
+    """What one step's JSON line carries besides its name and "met"."""
+    entry = testbed_daemon.configured(listing, DEVICE)
+    binding = entry.get("binding") or {}
+    return {
+        "id": entry["id"],
+        "state": entry["state"],
+        "serial": binding.get("serial"),
+        "port": binding.get("port"),
+        "devnode": binding.get("devnode"),
+        "discovered": [
+            {"serial": d.get("serial"), "syspath": d["syspath"], "profile": d["profile"], "boundTo": d.get("boundTo")}
+            for d in listing["discovered"]
+        ],
+    }
 
 
-def emit(**fields):
-    sys.stdout.write(json.dumps(fields) + "\n")
-    sys.stdout.flush()
+def no_device(listing):
+    return testbed_daemon.configured(listing, DEVICE)["state"] == "noDevice"
 
 
 def bound_at(port):
-    # Bound is enough: the device runtime then probes the printer, which answers nothing under umockdev
-    # (no ioctl script), so its state is the probe's (offline), not "online".
-    return lambda entry, _: entry["state"] != "noDevice" and (entry.get("binding") or {}).get("port") == port
+    def expectation(listing):
+        entry = testbed_daemon.configured(listing, DEVICE)
+        return entry["state"] != "noDevice" and (entry.get("binding") or {}).get("port") == port
+
+    return expectation
 
 
-def main():
-    if len(sys.argv) < 2:
-        sys.stderr.write("usage: daemon-hotplug.py KIOSKD [ARGS...]\n")
-        sys.exit(2)
-    run = Run()
-    signal.signal(signal.SIGALRM, lambda *_: run.give_up(f"the whole run took over {TOTAL_TIMEOUT_S} s"))
-    signal.alarm(TOTAL_TIMEOUT_S)
+def stranger_discovered(listing):
+    return any(d.get("serial") == "PRN999" for d in listing["discovered"])
 
-    try:
-        run.start(sys.argv[1:])
-        run.observe("started", lambda entry, _: entry["state"] == "noDevice")
 
-        run.testbed.add_from_string(printer("1-1.4", "PRN001", 2))  # sends the "add" uevent itself
-        run.observe("plugged", bound_at("1-1.4"))
+def steps(run):
+    run.observe("started", no_device, show)
 
-        run.testbed.uevent(f"/sys{HUB}/1-1.4", "remove")
-        run.observe("unplugged", lambda entry, _: entry["state"] == "noDevice")
-        run.testbed.remove_device(f"/sys{HUB}/1-1.4")
+    run.testbed.add_from_string(printer("1-1.4", "PRN001", 2))  # sends the "add" uevent itself
+    run.observe("plugged", bound_at("1-1.4"), show)
 
-        run.testbed.add_from_string(printer("1-1.6", "PRN001", 3))
-        run.observe("replugged", bound_at("1-1.6"))
+    run.testbed.uevent(f"/sys{HUB}/1-1.4", "remove")
+    run.observe("unplugged", no_device, show)
+    run.testbed.remove_device(f"/sys{HUB}/1-1.4")
 
-        run.testbed.add_from_string(printer("1-1.5", "PRN999", 4))
-        run.observe("stranger", lambda _, discovered: any(d.get("serial") == "PRN999" for d in discovered))
+    run.testbed.add_from_string(printer("1-1.6", "PRN001", 3))
+    run.observe("replugged", bound_at("1-1.6"), show)
 
-        run.stop()
-    except Exception as error:  # noqa: BLE001 - any failure ends the run with status 3 and a message
-        run.give_up(f"{type(error).__name__}: {error}")
-    signal.alarm(0)
-    run.clean_up()
+    run.testbed.add_from_string(printer("1-1.5", "PRN999", 4))
+    run.observe("stranger", stranger_discovered, show)
 
 
 if __name__ == "__main__":
-    main()
+    testbed_daemon.main(
+        "daemon-hotplug.py",
+        CONFIGURATION,
+        steps,
+        step_timeout_s=STEP_TIMEOUT_S,
+        total_timeout_s=TOTAL_TIMEOUT_S,
+        http_timeout_s=2,
+        poll_s=0.02,
+    )

@@ -19,35 +19,34 @@ expectation holds:
     replugged    the same panel at USB port 1-4        -> online, bound to /dev/input/event11
     touched      its node replays a tap (display/tap.events) -> the probe counts one touch
 
-Each step prints one JSON line with what the API showed (with "met": false when the expectation did not
-come within STEP_TIMEOUT_S, and then the script stops). Finally it sends SIGTERM and prints
+Each step prints one JSON line with what the API showed (touch-display's state, detail and devnode; for
+"probed" the report's state, fault, detail and facts, without "met"; for "touched" the facts of the last
+probe: it probes until one counts the tap), with "met": false when the expectation did not come within
+STEP_TIMEOUT_S, and then the script stops. Finally it sends SIGTERM and prints
 {"step": "exit", "status": N}. Exit status: 0 when every step was met and kioskd exited, 3 when the
-script gave up. kioskd dies with the script (PR_SET_PDEATHSIG); the whole run is cut off after
-TOTAL_TIMEOUT_S. Same structure as daemon-hotplug.py (the receipt printers' hot-plug).
+script gave up (also when display.umockdev or tap.events cannot be loaded). kioskd dies with the script
+(PR_SET_PDEATHSIG); the whole run is cut off after TOTAL_TIMEOUT_S.
+
+Starting kioskd, the READY=1 handshake, the polling, the JSON lines, SIGTERM and the timeouts are
+testbed_daemon.py's, shared with daemon-hotplug.py (the receipt printers' hot-plug); this script has the
+devices and the steps.
 """
 
-import ctypes
-import json
 import os
-import shutil
-import signal
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 
-import gi
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # testbed_daemon.py lies beside this script
 
-gi.require_version("UMockdev", "1.0")
-from gi.repository import UMockdev  # noqa: E402
+import testbed_daemon  # noqa: E402
 
 STEP_TIMEOUT_S = 15
 TOTAL_TIMEOUT_S = 40
 DISPLAY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "display", "display.umockdev")
 TAP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "display", "tap.events")
 HUB = "/devices/pci0000:00/0000:00:14.0/usb1"
+DEVICE = "touch-display"
+PROBE = f"/api/v1/devices/{DEVICE}/probe"
 
 CONFIGURATION = """kiosk:
   id: touch-hotplug-test
@@ -96,165 +95,82 @@ E: ID_MODEL_ID=0001
     return text, f"/sys{parent}", f"/sys{parent}/event{number}"
 
 
-class Run:
-    def __init__(self):
-        self.folder = tempfile.mkdtemp(prefix="touch-hotplug-")
-        self.testbed = UMockdev.Testbed.new()
-        if not self.testbed.add_from_file(DISPLAY):
-            raise RuntimeError(f"cannot load {DISPLAY}")
-        self.daemon = None
-        self.notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-        self.notify.bind(os.path.join(self.folder, "notify.sock"))
-        self.base_url = None
-
-    def start(self, command):
-        path = os.path.join(self.folder, "kiosk.yaml")
-        with open(path, "w", encoding="utf-8") as file:
-            file.write(CONFIGURATION.format(folder=self.folder))
-        # Testbed.new() set UMOCKDEV_DIR in the C environment only; hand it to the child explicitly.
-        environment = dict(
-            os.environ,
-            UMOCKDEV_DIR=self.testbed.get_root_dir(),
-            NOTIFY_SOCKET=os.path.join(self.folder, "notify.sock"),
-        )
-        environment.pop("WATCHDOG_USEC", None)
-        libc = ctypes.CDLL(None, use_errno=True)
-        self.daemon = subprocess.Popen(
-            [command[0], "--config", path] + command[1:],
-            env=environment,
-            stdin=subprocess.DEVNULL,
-            stdout=sys.stderr,
-            preexec_fn=lambda: libc.prctl(1, signal.SIGKILL),  # PR_SET_PDEATHSIG: die with this script
-        )
-        deadline = time.monotonic() + STEP_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.daemon.poll() is not None:
-                self.give_up(f"kioskd exited with status {self.daemon.returncode} before READY=1")
-            self.notify.settimeout(0.1)
-            try:
-                message = self.notify.recv(4096).decode()
-            except socket.timeout:
-                continue
-            if message.startswith("READY=1"):
-                for field in message.split("\n"):
-                    for word in field.split(" "):
-                        if word.startswith("http://"):
-                            self.base_url = word.rstrip(",;")
-                emit(step="ready", url=self.base_url)
-                return
-        self.give_up("no READY=1 from kioskd")
-
-    def entry(self):
-        with urllib.request.urlopen(self.base_url + "/api/v1/devices", timeout=5) as response:
-            listing = json.load(response)
-        return next(d for d in listing["configured"] if d["id"] == "touch-display")
-
-    def observe(self, step, expectation):
-        """Polls the API until `expectation(entry)` holds, then prints what it showed."""
-        deadline = time.monotonic() + STEP_TIMEOUT_S
-        while True:
-            entry = self.entry()
-            met = expectation(entry)
-            if met or time.monotonic() > deadline:
-                binding = entry.get("binding") or {}
-                emit(step=step, met=met, state=entry["state"], detail=entry.get("detail"), devnode=binding.get("devnode"))
-                if not met:
-                    self.give_up(f"step {step}: the expected state did not come within {STEP_TIMEOUT_S} s")
-                return
-            time.sleep(0.05)
-
-    def probe(self):
-        request = urllib.request.Request(self.base_url + "/api/v1/devices/touch-display/probe", method="POST")
-        with urllib.request.urlopen(request, timeout=10) as response:
-            report = json.load(response)
-        emit(step="probed", state=report["state"], fault=report.get("fault"), detail=report["detail"], facts=report.get("facts", {}))
-
-    def touched(self):
-        """Probes until the report counts the replayed tap on the watched node."""
-        deadline = time.monotonic() + STEP_TIMEOUT_S
-        while True:
-            request = urllib.request.Request(self.base_url + "/api/v1/devices/touch-display/probe", method="POST")
-            with urllib.request.urlopen(request, timeout=10) as response:
-                facts = json.load(response).get("facts", {})
-            met = facts.get("touch.touches") == "1"
-            if met or time.monotonic() > deadline:
-                emit(step="touched", met=met, facts=facts)
-                if not met:
-                    self.give_up(f"step touched: no touch counted within {STEP_TIMEOUT_S} s")
-                return
-            time.sleep(0.1)
-
-    def stop(self):
-        self.daemon.send_signal(signal.SIGTERM)
-        try:
-            status = self.daemon.wait(timeout=STEP_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            self.give_up(f"kioskd did not exit within {STEP_TIMEOUT_S} s of SIGTERM")
-        emit(step="exit", status=status)
-
-    def give_up(self, message):
-        sys.stderr.write(f"touch-hotplug.py: {message}\n")
-        self.clean_up()
-        os._exit(3)
-
-    def clean_up(self):
-        if self.daemon is not None and self.daemon.poll() is None:
-            self.daemon.kill()
-            self.daemon.wait()
-        self.notify.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+def prepare(testbed):
+    """The kiosk's screen, before kioskd starts."""
+    if not testbed.add_from_file(DISPLAY):
+        raise RuntimeError(f"cannot load {DISPLAY}")
 
 
-def emit(**fields):
-    sys.stdout.write(json.dumps(fields) + "\n")
-    sys.stdout.flush()
+def show(listing):
+    """What one observed step's JSON line carries besides its name and "met"."""
+    entry = testbed_daemon.configured(listing, DEVICE)
+    return {"state": entry["state"], "detail": entry.get("detail"), "devnode": (entry.get("binding") or {}).get("devnode")}
+
+
+def no_device(listing):
+    return testbed_daemon.configured(listing, DEVICE)["state"] == "noDevice"
+
+
+def unbound(listing):
+    entry = testbed_daemon.configured(listing, DEVICE)
+    return entry["state"] == "noDevice" and not entry.get("binding")
 
 
 def online_at(devnode):
-    return lambda entry: entry["state"] == "online" and (entry.get("binding") or {}).get("devnode") == devnode
+    def expectation(listing):
+        entry = testbed_daemon.configured(listing, DEVICE)
+        return entry["state"] == "online" and (entry.get("binding") or {}).get("devnode") == devnode
+
+    return expectation
 
 
-def main():
-    if len(sys.argv) < 2:
-        sys.stderr.write("usage: touch-hotplug.py KIOSKD [ARGS...]\n")
-        sys.exit(2)
-    run = Run()
-    signal.signal(signal.SIGALRM, lambda *_: run.give_up(f"the whole run took over {TOTAL_TIMEOUT_S} s"))
-    signal.alarm(TOTAL_TIMEOUT_S)
+def steps(run):
+    run.observe("started", no_device, show)
 
-    try:
-        run.start(sys.argv[1:])
-        run.observe("started", lambda entry: entry["state"] == "noDevice")
+    text, parent, node = panel("1-3", 9)
+    run.testbed.add_from_string(text)  # sends the "add" uevents itself
+    run.observe("plugged", online_at("/dev/input/event9"), show)
+    report = run.post(PROBE, timeout_s=10)
+    testbed_daemon.emit(
+        step="probed", state=report["state"], fault=report.get("fault"), detail=report["detail"], facts=report.get("facts", {})
+    )
 
-        text, parent, node = panel("1-3", 9)
-        run.testbed.add_from_string(text)  # sends the "add" uevents itself
-        run.observe("plugged", online_at("/dev/input/event9"))
-        run.probe()
+    run.testbed.uevent(node, "remove")
+    run.testbed.uevent(parent, "remove")
+    run.observe("unplugged", unbound, show)
+    run.testbed.remove_device(node)
+    run.testbed.remove_device(parent)
 
-        run.testbed.uevent(node, "remove")
-        run.testbed.uevent(parent, "remove")
-        run.observe("unplugged", lambda entry: entry["state"] == "noDevice" and not entry.get("binding"))
-        run.testbed.remove_device(node)
-        run.testbed.remove_device(parent)
+    # The replugged panel's node replays a tap (evemu events) to whoever opens it. It is added without
+    # ID_INPUT_TOUCHSCREEN first, so that kioskd opens it only after the events are loaded.
+    text, parent, node = panel("1-4", 11, touchscreen=False)
+    run.testbed.add_from_string(text)
+    if not run.testbed.load_evemu_events("/dev/input/event11", TAP):
+        raise RuntimeError(f"cannot load {TAP}")
+    for path in (parent, node):
+        run.testbed.set_property(path, "ID_INPUT_TOUCHSCREEN", "1")
+        run.testbed.uevent(path, "change")
+    run.observe("replugged", online_at("/dev/input/event11"), show)
 
-        # The replugged panel's node replays a tap (evemu events) to whoever opens it. It is added without
-        # ID_INPUT_TOUCHSCREEN first, so that kioskd opens it only after the events are loaded.
-        text, parent, node = panel("1-4", 11, touchscreen=False)
-        run.testbed.add_from_string(text)
-        if not run.testbed.load_evemu_events("/dev/input/event11", TAP):
-            raise RuntimeError(f"cannot load {TAP}")
-        for path in (parent, node):
-            run.testbed.set_property(path, "ID_INPUT_TOUCHSCREEN", "1")
-            run.testbed.uevent(path, "change")
-        run.observe("replugged", online_at("/dev/input/event11"))
-        run.touched()
-
-        run.stop()
-    except Exception as error:  # noqa: BLE001 - any failure ends the run with status 3 and a message
-        run.give_up(f"{type(error).__name__}: {error}")
-    signal.alarm(0)
-    run.clean_up()
+    # Probes until the report counts the replayed tap on the watched node.
+    run.wait_for(
+        "touched",
+        lambda: run.post(PROBE, timeout_s=10).get("facts", {}),
+        lambda facts: facts.get("touch.touches") == "1",
+        lambda facts: {"facts": facts},
+        interval_s=0.1,
+        missing="no touch counted",
+    )
 
 
 if __name__ == "__main__":
-    main()
+    testbed_daemon.main(
+        "touch-hotplug.py",
+        CONFIGURATION,
+        steps,
+        prepare=prepare,
+        step_timeout_s=STEP_TIMEOUT_S,
+        total_timeout_s=TOTAL_TIMEOUT_S,
+        http_timeout_s=5,
+        poll_s=0.05,
+    )
