@@ -1,6 +1,6 @@
 import Foundation
 import KioskCore
-import KioskDevices
+@testable import KioskDevices
 import Logging
 import Testing
 
@@ -66,6 +66,13 @@ struct CUPSPrinterTests {
         #expect(await device.probe(level: .internal).fault == .a4NotAccepting)
         #expect(await device.recover(.enableQueue).succeeded)
         #expect(await device.probe(level: .internal).fault == nil)
+    }
+
+    @Test("document names carry no whitespace or control characters (Debian 12's cupsd dies on a space)")
+    func documentNames() {
+        #expect(CUPSConnection.documentName("deposit-certificate T123456") == "deposit-certificate_T123456")
+        #expect(CUPSConnection.documentName("缴存证明\t\nA\u{3000}B\u{7F}") == "缴存证明__A_B_")
+        #expect(CUPSConnection.documentName("") == "document")
     }
 
     @Test("a queue that does not exist is a missing device")

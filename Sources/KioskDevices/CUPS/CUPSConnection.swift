@@ -91,7 +91,7 @@ public final class CUPSConnection: @unchecked Sendable {
                 if cupsLastError() == IPP_STATUS_ERROR_NOT_ACCEPTING_JOBS { throw .notAccepting(queue: queue) }
                 throw Self.failure(operation: "Create-Job", queue: queue, server: server)
             }
-            guard cupsStartDocument(http, queue, jobID, title, "application/pdf", 1) == HTTP_STATUS_CONTINUE else {
+            guard cupsStartDocument(http, queue, jobID, Self.documentName(title), "application/pdf", 1) == HTTP_STATUS_CONTINUE else {
                 throw .submitFailed(queue: queue, detail: "Send-Document: \(Self.lastError())")
             }
             var offset = 0
@@ -110,6 +110,15 @@ public final class CUPSConnection: @unchecked Sendable {
             guard finished.rawValue < 0x0400 else { throw .submitFailed(queue: queue, detail: "Send-Document: \(Self.lastError())") }
             return jobID
         }
+    }
+
+    /// The document-name for a job title: whitespace and control characters become `_`. Debian 12's cupsd
+    /// (2.4.2-3+deb12u10) loops writing past its buffer and dies with SIGSEGV when a document-name holds a space.
+    static func documentName(_ title: String) -> String {
+        let name = String(title.unicodeScalars.map { scalar -> Character in
+            scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F ? "_" : Character(scalar)
+        })
+        return name.isEmpty ? "document" : name
     }
 
     /// A job's state, reasons and message: Get-Job-Attributes.
