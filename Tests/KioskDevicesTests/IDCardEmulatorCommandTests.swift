@@ -2,8 +2,8 @@ import Foundation
 import KioskCore
 import KioskDevices
 import KioskEmulators
+import KioskTestSupport
 import KioskTransport
-import Synchronization
 import Testing
 
 /// `kiosk-emulator idcard` as a separate process, driven by its control lines, read by the real driver.
@@ -32,8 +32,8 @@ struct IDCardEmulatorCommandTests {
             let folder = try Support.makeFolder()
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let link = folder + "/idcard"
-            let child = try EmulatorChild(arguments: ["idcard", "--pty", link, "--card", "zhang"])
-            defer { child.kill() }
+            let child = try emulatorChild(arguments: ["idcard", "--pty", link, "--card", "zhang"])
+            defer { child.terminate() }
             let ready = try await child.line()
             #expect(ready.hasPrefix("ready /dev/pts/"))
 
@@ -69,72 +69,8 @@ struct IDCardEmulatorCommandTests {
 }
 
 /// `kiosk-emulator` (built beside the test bundle) with pipes on its standard input and output.
-private final class EmulatorChild {
-    private let process: Process
-    private let input: Pipe
-    private var iterator: AsyncStream<String>.Iterator
-
-    init(arguments: [String]) throws {
-        let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let executable = URL(fileURLWithPath: runner).deletingLastPathComponent().appendingPathComponent("kiosk-emulator")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        let (lines, continuation) = AsyncStream<String>.makeStream()
-        let pending = Mutex(Data())
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = handle.availableData
-            if chunk.isEmpty {
-                handle.readabilityHandler = nil
-                continuation.finish()
-                return
-            }
-            let complete = pending.withLock { data -> [String] in
-                data.append(chunk)
-                var found: [String] = []
-                while let newline = data.firstIndex(of: 0x0A) {
-                    found.append(String(decoding: data[data.startIndex..<newline], as: UTF8.self))
-                    data.removeSubrange(data.startIndex...newline)
-                }
-                return found
-            }
-            for line in complete { continuation.yield(line) }
-        }
-        try process.run()
-        self.process = process
-        self.input = input
-        self.iterator = lines.makeAsyncIterator()
-    }
-
-    /// The next line the child prints.
-    func line() async throws -> String {
-        guard let line = await iterator.next() else {
-            throw IDCardTestSupport.Failure(description: "kiosk-emulator ended its output")
-        }
-        return line
-    }
-
-    /// Sends a control line and returns the answer.
-    func send(_ line: String) async throws -> String {
-        input.fileHandleForWriting.write(Data((line + "\n").utf8))
-        return try await self.line()
-    }
-
-    func endInput() {
-        try? input.fileHandleForWriting.close()
-    }
-
-    /// Waits for the child to exit.
-    func exitStatus() async throws -> Int32 {
-        while process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
-        return process.terminationStatus
-    }
-
-    func kill() {
-        if process.isRunning { process.terminate() }
-    }
+private func emulatorChild(arguments: [String]) throws -> LineChild {
+    let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let executable = URL(fileURLWithPath: runner).deletingLastPathComponent().appendingPathComponent("kiosk-emulator")
+    return try LineChild(executable.path, arguments, standardError: nil)
 }

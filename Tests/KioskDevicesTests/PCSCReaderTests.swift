@@ -13,9 +13,8 @@ struct PCSCReaderTests {
     @Test("a card inserted is seen, read (GBK name, 61xx and 6Cxx handled) and removed; exclusive during the session")
     func insertReadRemove() async throws {
         try await PCSCTestSupport.withDeadline {
-            let card = try VirtualCard()
+            let card = try await VirtualSocialSecurityCard()
             defer { card.stop() }
-            try await card.ready()
             let reader = SocialSecurityCardReader(configuration: .init(readerPrefix: Self.readerPrefix), logger: PCSCTestSupport.logger)
             var events = reader.monitor.events.makeAsyncIterator()
             await reader.start()
@@ -55,9 +54,8 @@ struct PCSCReaderTests {
     @Test("a card without the social-security application is refused as such, and the session is closed")
     func unknownApplication() async throws {
         try await PCSCTestSupport.withDeadline {
-            let card = try VirtualCard()
+            let card = try await VirtualSocialSecurityCard()
             defer { card.stop() }
-            try await card.ready()
             try await card.send("card unknown", expecting: "ok")
             let reader = SocialSecurityCardReader(configuration: .init(readerPrefix: Self.readerPrefix), logger: PCSCTestSupport.logger)
             await reader.start()
@@ -74,9 +72,8 @@ struct PCSCReaderTests {
     @Test("a card that wants PSAM authentication gives 6982 as a typed status")
     func lockedCard() async throws {
         try await PCSCTestSupport.withDeadline {
-            let card = try VirtualCard()
+            let card = try await VirtualSocialSecurityCard()
             defer { card.stop() }
-            try await card.ready()
             try await card.send("card locked", expecting: "ok")
             let reader = SocialSecurityCardReader(configuration: .init(readerPrefix: Self.readerPrefix), logger: PCSCTestSupport.logger)
             await reader.start()
@@ -95,9 +92,8 @@ struct PCSCReaderTests {
         try await PCSCTestSupport.withDeadline(.seconds(40)) {
             // vpcd notices the previous test's card leaving only on its next poll of the slot.
             try await Task.sleep(for: .milliseconds(600))
-            let card = try VirtualCard()
+            let card = try await VirtualSocialSecurityCard()
             defer { card.stop() }
-            try await card.ready()
             let device = SocialSecurityReaderDevice(id: "social-security-reader", configuration: .init(readerPrefix: Self.readerPrefix), logger: PCSCTestSupport.logger)
             var events = device.reader.monitor.events.makeAsyncIterator()
             await device.start()
