@@ -255,7 +255,7 @@ struct SessionRun {
         }
         // The daemon's device lines say why (e.g. the reader's polls and reopenings); they hold no personal data.
         let deviceLines = (daemon.process.stdout + daemon.process.stderr).split(separator: "\n")
-            .filter { $0.contains("id-reader") || $0.contains("IDCard") }.suffix(30).joined(separator: "\n")
+            .filter { $0.contains("id-reader") || $0.lowercased().contains("idcard") }.suffix(30).joined(separator: "\n")
         throw TestFailure("session \(id) did not reach \(target) within 60 s; last: \(last)\nkioskd's id-reader lines:\n\(deviceLines)")
     }
 }
