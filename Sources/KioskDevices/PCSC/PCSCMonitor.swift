@@ -30,14 +30,21 @@ public final class PCSCMonitor: Sendable {
     private let context = Mutex<PCSCContext?>(nil)
     private let stopped = Atomic(false)
     private let task = Mutex<Task<Void, Never>?>(nil)
-    /// How long one `SCardGetStatusChange` waits before the loop looks again.
+    /// How long one `SCardGetStatusChange` waits before the loop looks again. Changes of readers (through the
+    /// `\\?PnP?\Notification` pseudo-reader) and cards end the wait at once, a pcscd that goes away ends it with an
+    /// error, and `stop()`/`reopen()` cancel it: the timeout is only a backstop, so it is long (an idle kiosk then
+    /// wakes for pcscd once a minute, not every 2 s).
     let pollTimeout: Duration
-    /// How long to wait before trying pcscd again after it went away.
+    /// How long to wait before trying pcscd again after it went away; doubled on each failed try up to
+    /// `maximumRetryDelay`, and back to this after pcscd answered.
     let retryDelay: Duration
+    /// The longest wait between two tries while pcscd stays away (a kiosk without pcscd running).
+    let maximumRetryDelay: Duration
 
-    public init(pollTimeout: Duration = .seconds(2), retryDelay: Duration = .milliseconds(250)) {
+    public init(pollTimeout: Duration = .seconds(60), retryDelay: Duration = .milliseconds(250), maximumRetryDelay: Duration = .seconds(4)) {
         self.pollTimeout = pollTimeout
         self.retryDelay = retryDelay
+        self.maximumRetryDelay = max(maximumRetryDelay, retryDelay)
     }
 
     /// A new subscription to the monitor's events, ending at `stop()`.
@@ -92,6 +99,12 @@ public final class PCSCMonitor: Sendable {
 
     private func run() async {
         var current: [String: UInt32] = [:]
+        // The wait before the next try after a failure: `retryDelay` after a success, doubling while failures go on.
+        var delay = retryDelay
+        func pause() async {
+            try? await Task.sleep(for: delay)
+            delay = min(delay * 2, maximumRetryDelay)
+        }
         while !isStopped {
             let active: PCSCContext
             if let existing = context.withLock({ $0 }) {
@@ -105,23 +118,24 @@ public final class PCSCMonitor: Sendable {
                     yield(.serviceAvailable)
                 } catch {
                     serviceLost(error, current: &current)
-                    try? await Task.sleep(for: retryDelay)
+                    await pause()
                     continue
                 }
             }
             do {
                 try await turn(active, current: &current)
+                delay = retryDelay
             } catch .cancelled, .timeout {
+                delay = retryDelay
                 continue
             } catch {
                 if error.needsNewContext {
                     context.withLock { if $0 === active { $0 = nil } }
                     serviceLost(error, current: &current)
-                    try? await Task.sleep(for: retryDelay)
                 } else {
                     state.withLock { $0.lastError = error }
-                    try? await Task.sleep(for: retryDelay)
                 }
+                await pause()
             }
         }
     }

@@ -20,9 +20,16 @@ public final class IDCardEmulator: Sendable {
     private let shared: IDCardEmulatorShared
     private let terminal: IDCardEmulatorTerminal
     private let channel: any Channel
-    private let releaseExclusivity: RepeatedTask
+    /// Lifts the tty's exclusive mode when a descriptor of it is closed (see `init`), or on a timer without inotify.
+    private let releaseExclusivity: ExclusivityRelease
 
-    /// How often the emulator lifts the tty's exclusive mode (see `start`).
+    /// How lifting exclusivity is triggered.
+    private enum ExclusivityRelease: Sendable {
+        case onClose(watch: CInt)
+        case timer(RepeatedTask)
+    }
+
+    /// How often the emulator lifts the tty's exclusive mode where inotify is not available (see `init`).
     static let exclusivityRelease = TimeAmount.milliseconds(250)
 
     private init(linkPath: String, pacedBaud: Int?, shared: IDCardEmulatorShared, terminal: IDCardEmulatorTerminal, channel: any Channel) {
@@ -34,10 +41,15 @@ public final class IDCardEmulator: Sendable {
         self.channel = channel
         // kioskd opens serial ports with TIOCEXCL, which Linux clears only when the last descriptor of the tty closes;
         // the emulator holds one, so without this a non-root kioskd could not open the port again after closing it.
-        self.releaseExclusivity = channel.eventLoop.scheduleRepeatedTask(
-            initialDelay: Self.exclusivityRelease, delay: Self.exclusivityRelease
-        ) { _ in
-            terminal.releaseExclusivity()
+        // Lifted when kioskd closes the port (TerminalCloseWatch), so an idle emulator does not wake; else on a timer.
+        if let watch = TerminalCloseWatch.shared?.watch(path: terminal.slavePath, descriptor: terminal.slave) {
+            self.releaseExclusivity = .onClose(watch: watch)
+        } else {
+            self.releaseExclusivity = .timer(channel.eventLoop.scheduleRepeatedTask(
+                initialDelay: Self.exclusivityRelease, delay: Self.exclusivityRelease
+            ) { _ in
+                terminal.releaseExclusivity()
+            })
         }
     }
 
@@ -87,7 +99,10 @@ public final class IDCardEmulator: Sendable {
 
     /// Stops answering, closes the pseudo-terminal and removes the link.
     public func stop() async {
-        releaseExclusivity.cancel()
+        switch releaseExclusivity {
+        case .onClose(let watch): TerminalCloseWatch.shared?.unwatch(watch)
+        case .timer(let task): task.cancel()
+        }
         terminal.removeLink(linkPath)
         try? await channel.close()
         terminal.closeSlave()
