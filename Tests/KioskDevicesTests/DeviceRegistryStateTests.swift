@@ -134,6 +134,22 @@ struct DeviceRegistryStateTests {
         #expect(other.isEmpty, "another printer of the same model does not steal the binding")
     }
 
+    @Test("a probe that ends after the unplug does not bring back a state: an unbound udev device stays noDevice")
+    func staleProbeAfterUnplug() {
+        var state = DeviceRegistryState(
+            devices: [configured("receipt-printer", .receiptPrinter, "escpos/pos80-0416-5011", .usb(vendor: 0x0416, product: 0x5011, serial: "PRN001", port: nil))],
+            profiles: shippedProfiles, defaultOwner: "natural-resources-bureau", now: t0
+        )
+        let original = printer(port: "1-1.4", serial: "PRN001")
+        _ = state.apply(snapshot: [original], now: t0)
+        #expect(state.setState("receipt-printer", .offline, detail: "cannot open", now: t0).map(\.state) == [.offline])
+        _ = state.handle(SystemDeviceEvent(action: .remove, device: original), now: t0)
+        #expect(state.statuses[0].state == .noDevice)
+        #expect(state.setState("receipt-printer", .offline, detail: "probe begun before the unplug", now: t0).isEmpty)
+        #expect(state.statuses[0].state == .noDevice)
+        #expect(state.statuses[0].detail == "unplugged or not found")
+    }
+
     @Test("driver states are reported as changes and kept")
     func driverState() {
         var state = DeviceRegistryState(

@@ -55,8 +55,14 @@ public struct DeviceRegistryState: Sendable {
     }
 
     /// Sets a device's state from its driver or health probe (ignored for unknown ids).
+    ///
+    /// udev decides presence: a device found through udev that is not bound stays `noDevice`, whatever a probe of
+    /// the driver it had says (a probe that began before the unplug can end after it).
     public mutating func setState(_ id: String, _ state: DeviceState, detail: String, now: Date) -> [RegistryEvent] {
         guard let index = entries.firstIndex(where: { $0.configuration.id == id }) else { return [] }
+        if DeviceMatcher.isUdevBound(entries[index].configuration.match), entries[index].binding == nil, state != .noDevice {
+            return []
+        }
         let previous = entries[index].state
         entries[index].detail = detail
         guard previous != state else { return [] }

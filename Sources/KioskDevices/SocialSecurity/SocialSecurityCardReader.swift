@@ -116,9 +116,8 @@ public actor SocialSecurityCardReader {
         }
         let connection = try await openSession(presence.reader)
         do {
-            let card = try await withTimeout(configuration.operationTimeout) { [application] in
-                try await application.read(over: connection, atr: presence.atr)
-            }
+            let channel = DeadlineChannel(connection, limit: configuration.operationTimeout)
+            let card = try await application.read(over: channel, atr: presence.atr)
             logger.info("social-security card read", metadata: ["reader": "\(presence.reader)", "version": "\(card.card.specificationVersion)"])
             return card
         } catch {
@@ -199,15 +198,32 @@ public actor SocialSecurityCardReader {
     }
 }
 
-/// Runs `body`, throwing `SocialSecurityError.cardMisbehaves` when it takes longer than `limit`.
-func withTimeout<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: limit)
-            throw SocialSecurityError.cardMisbehaves(detail: "no answer within \(limit)")
-        }
-        defer { group.cancelAll() }
-        return try await group.next()!
+/// A card channel that gives up once a read has taken longer than `limit`: checked before each APDU goes out and
+/// when its answer is back, so a slow card ends the read with `SocialSecurityError.cardMisbehaves` at the next APDU.
+///
+/// It replaces a task group racing the read against a `Task.sleep`: on the session thread the APDUs run inline
+/// without suspending, so that timer could only fire after the read had finished, and it cost two child tasks and a
+/// Dispatch timer armed and cancelled on every read (kiosk-bench ssc-read). A blocked `SCardTransmit` is not cut
+/// short by either (README, Known limits).
+struct DeadlineChannel: CardChannel {
+    let channel: any CardChannel
+    let limit: Duration
+    let deadline: ContinuousClock.Instant
+
+    init(_ channel: any CardChannel, limit: Duration, now: ContinuousClock.Instant = .now) {
+        self.channel = channel
+        self.limit = limit
+        self.deadline = now + limit
+    }
+
+    func transmit(_ command: [UInt8]) async throws -> [UInt8] {
+        try check()
+        let response = try await channel.transmit(command)
+        try check()
+        return response
+    }
+
+    private func check() throws {
+        guard ContinuousClock.now <= deadline else { throw SocialSecurityError.cardMisbehaves(detail: "no answer within \(limit)") }
     }
 }
