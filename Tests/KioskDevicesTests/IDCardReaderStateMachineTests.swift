@@ -72,8 +72,13 @@ struct IDCardReaderStateMachineTests {
             Issue.record("first read not delivered")
             return
         }
-        // Given the same card left on a lenient module, when polling again, then it is found but not selected.
+        // Given the same card left on a lenient module, when polling again, then it is read once, recognised and not
+        // delivered, and from then on found but not selected.
         #expect(machine.waitForCard(timeout: .seconds(30), now: clock.now) == Self.send(.findCard))
+        #expect(Self.readThrough(&machine, clock: clock) == .wait(.milliseconds(300)))
+        #expect(!machine.isIdle)
+        clock.advance(by: .milliseconds(300))
+        #expect(machine.waited(now: clock.now) == Self.send(.findCard))
         #expect(machine.received(Self.found, now: clock.now) == .wait(.milliseconds(300)))
         clock.advance(by: .milliseconds(300))
         #expect(machine.waited(now: clock.now) == Self.send(.findCard))
@@ -97,16 +102,61 @@ struct IDCardReaderStateMachineTests {
         var clock = IDCardTestClock()
         _ = machine.readCard(now: clock.now)
         _ = Self.readThrough(&machine, clock: clock)
-        _ = machine.waitForCard(timeout: .seconds(1), now: clock.now)
-        var action = machine.received(Self.found, now: clock.now)
-        while case .wait(let duration) = action {
-            clock.advance(by: duration)
-            action = machine.waited(now: clock.now)
-            if case .sendCommand(.findCard, _) = action { action = machine.received(Self.found, now: clock.now) }
+        var action = machine.waitForCard(timeout: .seconds(1), now: clock.now)
+        var reads = 0
+        while true {
+            switch action {
+            case .wait(let duration):
+                clock.advance(by: duration)
+                action = machine.waited(now: clock.now)
+            case .sendCommand(.findCard, _): action = machine.received(Self.found, now: clock.now)
+            case .sendCommand(.selectCard, _): action = machine.received(Self.selected, now: clock.now)
+            case .sendCommand(.readTextAndPhoto, _):
+                reads += 1
+                action = machine.received(Self.readResponse(), now: clock.now)
+            case .sendCommand(.readAppendedAddress, _): action = machine.received(Self.noAddress, now: clock.now)
+            default:
+                #expect(reads == 1, "the card is read once to recognise it, not on every poll")
+                #expect(clock.now.offset == .seconds(1))
+                #expect(machine.isIdle)
+                #expect(action == .fail(.previousCardNotLifted(within: .seconds(1))))
+                return
+            }
         }
-        #expect(clock.now.offset == .seconds(1))
+    }
+
+    @Test("another citizen's card put down before the reader looked is read, though no find failed in between")
+    func swappedBeforeLooking() {
+        var machine = Machine(configuration: Self.configuration)
+        let clock = IDCardTestClock()
+        _ = machine.waitForCard(timeout: .seconds(30), now: clock.now)
+        guard case .deliver = Self.readThrough(&machine, clock: clock) else {
+            Issue.record("first read not delivered")
+            return
+        }
+        #expect(machine.awaitingLift)
+        #expect(machine.waitForCard(timeout: .seconds(30), now: clock.now) == Self.send(.findCard))
+        #expect(machine.received(Self.found, now: clock.now) == Self.send(.selectCard))
+        #expect(machine.received(Self.selected, now: clock.now) == Self.send(.readTextAndPhoto))
+        #expect(machine.received(Self.readResponse(idNumber: "990101198503120029"), now: clock.now) == Self.send(.readAppendedAddress))
+        guard case .deliver(let other) = machine.received(Self.noAddress, now: clock.now) else {
+            Issue.record("the other card was not delivered")
+            return
+        }
+        #expect(other.idNumber == "990101198503120029")
         #expect(machine.isIdle)
-        #expect(action == .fail(.previousCardNotLifted(within: .seconds(1))))
+    }
+
+    @Test("after an unreadable card the reader cannot tell cards apart, so it waits for the card to leave")
+    func unreadableThenFound() {
+        var machine = Machine(configuration: IDCardReaderConfiguration(readAppendedAddress: false))
+        let clock = IDCardTestClock()
+        _ = machine.readCard(now: clock.now)
+        _ = machine.received(Self.found, now: clock.now)
+        _ = machine.received(Self.selected, now: clock.now)
+        _ = machine.received(Self.readResponse(idNumber: "990101198503120011"), now: clock.now)
+        _ = machine.waitForCard(timeout: .seconds(30), now: clock.now)
+        #expect(machine.received(Self.found, now: clock.now) == .wait(IDCardReaderConfiguration().pollInterval))
     }
 
     @Test("waitForCard with no card polls every poll interval, the last wait cut to the deadline, then noCardPresented")

@@ -74,6 +74,23 @@ struct IDCardReaderTests {
         }
     }
 
+    @Test("the next citizen's card put down before the reader looked again is read, on a strict and on a lenient module",
+          arguments: [true, false])
+    func nextCardBeforePoll(strict: Bool) async throws {
+        try await Support.withEmulator { emulator, reader in
+            emulator.setRequiresLiftAfterRead(strict)
+            emulator.present(card: .zhang)
+            #expect(try await reader.waitForCard(timeout: .seconds(5)) == Self.expected(.zhang))
+            // zhang's card is swapped for li's while nobody polls: the reader never sees an empty reader.
+            emulator.lift()
+            emulator.present(card: .li)
+            #expect(try await reader.waitForCard(timeout: .seconds(5)) == Self.expected(.li))
+            // li's card left on the reader is not read into the next wait (a strict module no longer finds it at all).
+            let again = try await Support.error { () async throws(IDCardError) in try await reader.waitForCard(timeout: .milliseconds(400)) }
+            #expect(again == (strict ? .noCardPresented(within: .milliseconds(400)) : .previousCardNotLifted(within: .milliseconds(400))))
+        }
+    }
+
     @Test("lift rule on a strict module: after a read, find fails until the card is presented again")
     func liftRuleStrict() async throws {
         try await Support.withEmulator { emulator, reader in

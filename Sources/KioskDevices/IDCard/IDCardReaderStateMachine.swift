@@ -4,6 +4,8 @@
 /// Rules it keeps:
 /// - **Lift and present again.** After a read (good or not), a card is not read again until "find card" has failed
 ///   once (the card left the reader): the same card left on the reader is not read twice while waiting for a card.
+///   A card found before that is read once per wait to tell it apart (by a keyed hash of its ID number, kept in
+///   memory only): another citizen's card put down before the kiosk looked is delivered, the same card is not.
 ///   `readCard` (an explicit request) does not wait for that, but most modules refuse "find card" until the card was
 ///   lifted anyway.
 /// - **Retries.** A failed find/select/read sequence (no answer, a damaged frame, a read failure) starts again from
@@ -35,6 +37,9 @@ public struct IDCardReaderStateMachine<Instant: InstantProtocol>: Sendable where
     private var state: State = .idle
     /// A card was read and "find card" has not failed since: it may still be on the reader.
     public private(set) var awaitingLift = false
+    /// A keyed hash (Swift's per-process random seed) of the ID number last delivered while `awaitingLift`; never
+    /// the number itself, and gone once the card is seen to leave.
+    private var lastCard: Int?
 
     public init(configuration: IDCardReaderConfiguration) {
         self.configuration = configuration
@@ -129,14 +134,19 @@ public struct IDCardReaderStateMachine<Instant: InstantProtocol>: Sendable where
         switch status {
         case .cardFound:
             switch operation.mode {
-            case .waitForCard where awaitingLift:
+            case .waitForCard where awaitingLift && (lastCard == nil || operation.sameCardSeen):
                 // The card read before is still there: do not read it again.
                 return pause(operation: &operation, now: now)
+            case .waitForCard where awaitingLift:
+                // A card, and none has been seen to leave: read it once to tell whether it is the one read before.
+                operation.checkingSameCard = true
+                return send(.selectCard, step: .selecting, operation: &operation)
             case .waitForCard, .readOnce:
                 return send(.selectCard, step: .selecting, operation: &operation)
             }
         case .findFailed:
             awaitingLift = false
+            lastCard = nil
             if operation.cardSelected { return finish(.fail(.cardLiftedDuringRead)) }
             switch operation.mode {
             case .readOnce:
@@ -175,7 +185,7 @@ public struct IDCardReaderStateMachine<Instant: InstantProtocol>: Sendable where
                 awaitingLift = true
                 return finish(.fail(.invalidCardData(error)))
             }
-            guard configuration.readAppendedAddress else { return deliver(payload, appendedAddress: nil) }
+            guard configuration.readAppendedAddress else { return deliver(payload, appendedAddress: nil, operation: &operation, now: now) }
             return send(.readAppendedAddress, step: .readingAddress(payload), operation: &operation)
         case .badCommand:
             return finish(.fail(.commandNotSupported(command: command.name)))
@@ -192,10 +202,10 @@ public struct IDCardReaderStateMachine<Instant: InstantProtocol>: Sendable where
         switch response.status {
         case .success:
             let address = IDCardTextBlock.decodeUCS2(response.data)
-            return deliver(payload, appendedAddress: address.isEmpty ? nil : address)
+            return deliver(payload, appendedAddress: address.isEmpty ? nil : address, operation: &operation, now: now)
         case .itemNotOnCard, .badCommand:
             // No appended address on the card, or a module that cannot read it: the printed one stands.
-            return deliver(payload, appendedAddress: nil)
+            return deliver(payload, appendedAddress: nil, operation: &operation, now: now)
         case .cardFound, .findFailed, .selectFailed, .readFailed, .hostChecksumError, .hostLengthError, .unknownError,
             .cardAuthenticationFailed, .samAuthenticationFailed, .informationCheckFailed, .unknownCardType,
             .randomNumberError, .samSelfTestFailed, .samNotAuthorised, .unknown:
@@ -203,9 +213,11 @@ public struct IDCardReaderStateMachine<Instant: InstantProtocol>: Sendable where
         }
     }
 
-    private mutating func deliver(_ payload: IDCardReadPayload, appendedAddress: String?) -> Action {
+    private mutating func deliver(
+        _ payload: IDCardReadPayload, appendedAddress: String?, operation: inout Operation, now: Instant
+    ) -> Action {
         awaitingLift = true
-        let holder: IDCardHolder
+        var holder: IDCardHolder
         do {
             holder = try IDCardTextBlock.decode(
                 payload.text, photo: IDCardPhoto(bytes: payload.photo), fingerprint: payload.fingerprint,
@@ -213,8 +225,21 @@ public struct IDCardReaderStateMachine<Instant: InstantProtocol>: Sendable where
             )
             try holder.validate()
         } catch {
+            lastCard = nil
             return finish(.fail(.invalidCardData(error)))
         }
+        var hasher = Hasher()
+        hasher.combine(holder.idNumber)
+        let card = hasher.finalize()
+        if operation.checkingSameCard, card == lastCard {
+            // The card read before, still on the reader: not delivered again; wait for it to leave.
+            holder.wipe()
+            operation.checkingSameCard = false
+            operation.sameCardSeen = true
+            operation.cardSelected = false
+            return pause(operation: &operation, now: now)
+        }
+        lastCard = card
         return finish(.deliver(holder))
     }
 
@@ -289,6 +314,10 @@ public struct IDCardReaderStateMachine<Instant: InstantProtocol>: Sendable where
         var failures = 0
         /// A card was selected in this operation: if "find card" now fails, it was lifted during the read.
         var cardSelected = false
+        /// The card found is being read to tell whether it is the one read before (`awaitingLift`).
+        var checkingSameCard = false
+        /// This wait has read the card and found it to be the one read before: further finds just wait.
+        var sameCardSeen = false
 
         init(mode: Mode) {
             self.mode = mode
