@@ -30,6 +30,29 @@ struct TemporaryFolder {
     func cleanUp() {
         try? FileManager.default.removeItem(atPath: path)
     }
+
+    /// Writes `kiosk.yaml` for a test kiosk `id` with `devices` (YAML flow items) and more `api` lines, its socket
+    /// and state in this folder; returns its path.
+    func writeConfiguration(id: String, devices: [String] = [], api: [String] = []) throws -> String {
+        let file = path + "/kiosk.yaml"
+        let apiLines = (["socket: \(path)/kioskd.sock"] + api).map { "  " + $0 }.joined(separator: "\n")
+        let deviceLines = devices.isEmpty ? "devices: []" : "devices:\n" + devices.map { "  - " + $0 }.joined(separator: "\n")
+        try """
+            kiosk:
+              id: \(id)
+              name: \(id) kiosk
+              site: test-bench
+              address: test bench
+              owner: service-centre
+              contact: {name: tester}
+            \(deviceLines)
+            api:
+            \(apiLines)
+            storage:
+              directory: \(path)/state
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
 }
 
 /// A program started as a child process, its output captured in files.

@@ -15,23 +15,7 @@ struct MaintainerTokenTests {
         defer { folder.cleanUp() }
         let digest = try await ChildProcess.run("/bin/sh", ["-c", "printf %s '\(Self.token)' | sha256sum"], folder: folder.path)
         let hash = String(digest.stdout.prefix(64))
-        let configuration = folder.path + "/kiosk.yaml"
-        try """
-            kiosk:
-              id: token-test
-              name: token test kiosk
-              site: test-bench
-              address: test bench
-              owner: service-centre
-              contact: {name: tester}
-            devices: []
-            api:
-              socket: \(folder.path)/kioskd.sock
-              maintainers:
-                - {name: 王工, token_sha256: \(hash)}
-            storage:
-              directory: \(folder.path)/state
-            """.write(toFile: configuration, atomically: true, encoding: .utf8)
+        let configuration = try folder.writeConfiguration(id: "token-test", api: ["maintainers:", "  - {name: 王工, token_sha256: \(hash)}"])
         try "\(Self.token)\n".write(toFile: folder.path + "/token", atomically: true, encoding: .utf8)
         let daemon = try await SimulatedDaemon.start(folder: folder, arguments: ["--config", configuration])
         let kioskctl = BuiltProducts.path("kioskctl")

@@ -96,22 +96,8 @@ struct SimulationDaemonTests {
     func notSimulating() async throws {
         let folder = TemporaryFolder("kioskd-nosim")
         defer { folder.cleanUp() }
-        let configuration = folder.path + "/kiosk.yaml"
-        try """
-            kiosk:
-              id: probe-test
-              name: probe test kiosk
-              site: test-bench
-              address: test bench
-              owner: service-centre
-              contact: {name: tester}
-            devices:
-              - {id: id-reader, role: id-card-reader, profile: idcard/generic-ga467, match: {serial: /dev/ttyKIOSKNONE0}}
-            api:
-              socket: \(folder.path)/kioskd.sock
-            storage:
-              directory: \(folder.path)/state
-            """.write(toFile: configuration, atomically: true, encoding: .utf8)
+        let configuration = try folder.writeConfiguration(
+            id: "probe-test", devices: ["{id: id-reader, role: id-card-reader, profile: idcard/generic-ga467, match: {serial: /dev/ttyKIOSKNONE0}}"])
         let daemon = try await SimulatedDaemon.start(folder: folder, arguments: ["--config", configuration])
         let cards = try await daemon.request(.GET, "/api/v1/simulation/cards")
         #expect(cards.status == 404)
