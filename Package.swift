@@ -178,8 +178,9 @@ let package = Package(
         .executableTarget(
             name: "kiosk-transport-probe",
             dependencies: [
-                "KioskCore", "KioskTransport",
+                "KioskCore", "KioskTransport", "KioskDevices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/Helpers/kiosk-transport-probe"
         ),

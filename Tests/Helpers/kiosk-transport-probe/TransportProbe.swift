@@ -7,6 +7,6 @@ struct TransportProbe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-transport-probe",
         abstract: "Exercise kioskd's udev and USB transports once (a test helper).",
-        subcommands: [UdevProbeCommand.self, USBProbeCommand.self]
+        subcommands: [UdevProbeCommand.self, USBProbeCommand.self, IDCardUSBProbeCommand.self]
     )
 }
