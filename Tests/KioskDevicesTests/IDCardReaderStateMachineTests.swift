@@ -147,6 +147,25 @@ struct IDCardReaderStateMachineTests {
         #expect(machine.isIdle)
     }
 
+    @Test("a card lifted while it is read only to recognise it is not an error: the wait goes on")
+    func liftedWhileRecognised() {
+        var machine = Machine(configuration: Self.configuration)
+        let clock = IDCardTestClock()
+        _ = machine.waitForCard(timeout: .seconds(30), now: clock.now)
+        guard case .deliver = Self.readThrough(&machine, clock: clock) else {
+            Issue.record("first read not delivered")
+            return
+        }
+        _ = machine.waitForCard(timeout: .seconds(30), now: clock.now)
+        #expect(machine.received(Self.found, now: clock.now) == Self.send(.selectCard))
+        #expect(machine.received(Self.selected, now: clock.now) == Self.send(.readTextAndPhoto))
+        // The card goes: the read fails, and the retry's find says the reader is empty.
+        #expect(machine.received(IDCardResponse(status: .readFailed), now: clock.now) == Self.send(.findCard))
+        #expect(machine.received(Self.noCard, now: clock.now) == .wait(.milliseconds(300)))
+        #expect(!machine.awaitingLift)
+        #expect(!machine.isIdle)
+    }
+
     @Test("after an unreadable card the reader cannot tell cards apart, so it waits for the card to leave")
     func unreadableThenFound() {
         var machine = Machine(configuration: IDCardReaderConfiguration(readAppendedAddress: false))

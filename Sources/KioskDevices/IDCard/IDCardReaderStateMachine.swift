@@ -147,6 +147,12 @@ public struct IDCardReaderStateMachine<Instant: InstantProtocol>: Sendable where
         case .findFailed:
             awaitingLift = false
             lastCard = nil
+            if operation.checkingSameCard {
+                // Lifted while it was read only to recognise it: the reader is now empty, which is all that was asked.
+                operation.checkingSameCard = false
+                operation.cardSelected = false
+                operation.failures = 0
+            }
             if operation.cardSelected { return finish(.fail(.cardLiftedDuringRead)) }
             switch operation.mode {
             case .readOnce:
