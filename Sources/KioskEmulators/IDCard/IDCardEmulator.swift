@@ -20,17 +20,8 @@ public final class IDCardEmulator: Sendable {
     private let shared: IDCardEmulatorShared
     private let terminal: IDCardEmulatorTerminal
     private let channel: any Channel
-    /// Lifts the tty's exclusive mode when a descriptor of it is closed (see `init`), or on a timer without inotify.
+    /// Lifts the tty's exclusive mode after each close of it (see `init`).
     private let releaseExclusivity: ExclusivityRelease
-
-    /// How lifting exclusivity is triggered.
-    private enum ExclusivityRelease: Sendable {
-        case onClose(watch: CInt)
-        case timer(RepeatedTask)
-    }
-
-    /// How often the emulator lifts the tty's exclusive mode where inotify is not available (see `init`).
-    static let exclusivityRelease = TimeAmount.milliseconds(250)
 
     private init(linkPath: String, pacedBaud: Int?, shared: IDCardEmulatorShared, terminal: IDCardEmulatorTerminal, channel: any Channel) {
         self.linkPath = linkPath
@@ -41,16 +32,7 @@ public final class IDCardEmulator: Sendable {
         self.channel = channel
         // kioskd opens serial ports with TIOCEXCL, which Linux clears only when the last descriptor of the tty closes;
         // the emulator holds one, so without this a non-root kioskd could not open the port again after closing it.
-        // Lifted when kioskd closes the port (TerminalCloseWatch), so an idle emulator does not wake; else on a timer.
-        if let watch = TerminalCloseWatch.shared?.watch(path: terminal.slavePath, descriptor: terminal.slave) {
-            self.releaseExclusivity = .onClose(watch: watch)
-        } else {
-            self.releaseExclusivity = .timer(channel.eventLoop.scheduleRepeatedTask(
-                initialDelay: Self.exclusivityRelease, delay: Self.exclusivityRelease
-            ) { _ in
-                terminal.releaseExclusivity()
-            })
-        }
+        self.releaseExclusivity = ExclusivityRelease(path: terminal.slavePath, descriptor: terminal.slave)
     }
 
     /// Starts an emulator whose serial port is reached at `linkPath` (a symbolic link made or replaced there).
@@ -99,10 +81,7 @@ public final class IDCardEmulator: Sendable {
 
     /// Stops answering, closes the pseudo-terminal and removes the link.
     public func stop() async {
-        switch releaseExclusivity {
-        case .onClose(let watch): TerminalCloseWatch.shared?.unwatch(watch)
-        case .timer(let task): task.cancel()
-        }
+        await releaseExclusivity.stop()
         terminal.removeLink(linkPath)
         try? await channel.close()
         terminal.closeSlave()

@@ -57,11 +57,6 @@ struct IDCardEmulatorTerminal: Sendable {
         if pointsAt == slavePath { Glibc.unlink(link) }
     }
 
-    /// Takes the tty out of exclusive mode (TIOCNXCL), so that the next open by a non-root user succeeds.
-    func releaseExclusivity() {
-        _ = ioctl(slave, UInt(TIOCNXCL))
-    }
-
     /// Closes the slave descriptor the emulator held (the master belongs to the channel).
     func closeSlave() {
         _ = Glibc.close(slave)
