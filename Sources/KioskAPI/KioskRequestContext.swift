@@ -1,14 +1,18 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// The request context of kioskd's routes: Hummingbird's core context plus the maintainer a request was made by.
 public struct KioskRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The authenticated maintainer's name (TCP with a bearer token); nil for the Unix socket and citizens' requests.
     public var maintainer: String?
+    /// The peer's address: nil for in-process test channels, a Unix-domain address on the socket.
+    public let remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 
     /// Who is recorded as having made a change: the authenticated maintainer, else what the caller declared

@@ -13,9 +13,11 @@ public enum KioskRouter {
         VersionRoutes().addRoutes(to: v1)
         DeviceRoutes(registry: environment.devices).addRoutes(to: v1)
         DeviceProbeRoutes(hub: environment.hub, registry: environment.devices).addRoutes(to: v1)
-        SimulationRoutes(simulation: environment.simulation).addRoutes(to: v1)
-        SessionRoutes(sessions: environment.sessions).addRoutes(to: v1)
-        EventRoutes(sessions: environment.sessions).addRoutes(to: v1)
+        // The citizen's visit, and the emulators that stand in for the devices: for the kiosk's own screen only.
+        let screen = v1.group().add(middleware: KioskScreenMiddleware())
+        SessionRoutes(sessions: environment.sessions).addRoutes(to: screen)
+        EventRoutes(sessions: environment.sessions).addRoutes(to: screen)
+        SimulationRoutes(simulation: environment.simulation).addRoutes(to: screen)
         // Maintenance: reading is open, changing needs a maintainer (MaintainerMiddleware).
         let maintenance = v1.group().add(middleware: MaintainerMiddleware(access: access))
         ServiceRoutes(sessions: environment.sessions).addRoutes(to: maintenance)

@@ -136,12 +136,12 @@ struct SimulatedDaemon {
     }
 
     /// Starts kioskd (`--simulate` unless `arguments` say otherwise) and waits for READY=1.
-    static func start(folder: TemporaryFolder, arguments: [String] = ["--simulate"]) async throws -> SimulatedDaemon {
+    static func start(folder: TemporaryFolder, arguments: [String] = ["--simulate"], listen host: String = "127.0.0.1") async throws -> SimulatedDaemon {
         let listener = try NotifyListener(path: folder.path + "/notify.sock")
         let state = folder.path + "/state"
         let process = try ChildProcess(
             BuiltProducts.path("kioskd"),
-            arguments + ["--state-dir", state, "--listen", "127.0.0.1:0"],
+            arguments + ["--state-dir", state, "--listen", "\(host):0"],
             environment: ["NOTIFY_SOCKET": listener.path],
             folder: folder.path
         )
@@ -152,15 +152,15 @@ struct SimulatedDaemon {
             throw TestFailure("\(error); stderr:\n\(process.stderr)")
         }
         let ready = messages.first { $0.hasPrefix("READY=1") } ?? ""
-        guard let port = ready.split(separator: "127.0.0.1:").last.map({ String($0.prefix { $0.isNumber }) }), !port.isEmpty else {
+        guard let port = ready.split(separator: "\(host):").last.map({ String($0.prefix { $0.isNumber }) }), !port.isEmpty else {
             throw TestFailure("no port in \(ready)")
         }
         return SimulatedDaemon(process: process, port: port, state: state)
     }
 
     /// Sends one request with an optional JSON body.
-    func request(_ method: HTTPMethod, _ path: String, body: String? = nil) async throws -> Reply {
-        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+    func request(_ method: HTTPMethod, _ path: String, body: String? = nil, host: String = "127.0.0.1") async throws -> Reply {
+        var request = HTTPClientRequest(url: "http://\(host):\(port)\(path)")
         request.method = method
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")

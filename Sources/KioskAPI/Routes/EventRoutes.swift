@@ -25,8 +25,10 @@ public struct EventRoutes: Sendable {
     /// An HTTP/1 server that upgrades `GET /api/v1/events` to the events WebSocket and serves everything else
     /// through the router. Use it for both listeners: `Application(router:, server: EventRoutes.server(sessions:), …)`.
     public static func server(sessions: SessionManager?) -> HTTPServerBuilder {
-        .http1WebSocketUpgrade { request, _, _ in
-            guard let sessions, request.path?.split(separator: "?").first.map(String.init) == path else { return .dontUpgrade }
+        .http1WebSocketUpgrade { request, channel, _ in
+            // Not upgraded, a request from elsewhere reaches the router, whose KioskScreenMiddleware refuses it.
+            guard let sessions, request.path?.split(separator: "?").first.map(String.init) == path,
+                  KioskScreenMiddleware.isKioskItself(channel.remoteAddress) else { return .dontUpgrade }
             let events = sessions.events
             return .upgrade([:]) { inbound, outbound, context in
                 try await serve(events: events, inbound: inbound, outbound: outbound, logger: context.logger)
