@@ -12,7 +12,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "File holding a maintainer's bearer token, for changes over --url (default: $KIOSKD_TOKEN_FILE).",
+            "File holding a maintainer's bearer token, mode 0600, for changes over --url (default: $KIOSKD_TOKEN_FILE).",
             discussion: "kioskd keeps only the token's SHA-256 (api.maintainers in its configuration). The Unix socket needs no token."
         )
     )
@@ -32,6 +32,10 @@ struct ConnectionOptions: ParsableArguments {
         guard let path = tokenFile ?? ProcessInfo.processInfo.environment["KIOSKD_TOKEN_FILE"] else { return nil }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ControlError.badOption("cannot read the token file \(path); it should hold the maintainer's token on one line")
+        }
+        // Like ssh with a private key: a token others can read is not used.
+        if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, mode & 0o077 != 0 {
+            throw ControlError.badOption("the token file \(path) can be read by others (mode \(String(mode, radix: 8))); run `chmod 600 \(path)`")
         }
         let token = text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard !token.isEmpty else { throw ControlError.badOption("the token file \(path) is empty") }

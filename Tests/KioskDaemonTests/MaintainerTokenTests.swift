@@ -17,6 +17,7 @@ struct MaintainerTokenTests {
         let hash = String(digest.stdout.prefix(64))
         let configuration = try folder.writeConfiguration(id: "token-test", api: ["maintainers:", "  - {name: 王工, token_sha256: \(hash)}"])
         try "\(Self.token)\n".write(toFile: folder.path + "/token", atomically: true, encoding: .utf8)
+        chmod(folder.path + "/token", 0o600)
         let daemon = try await SimulatedDaemon.start(folder: folder, arguments: ["--config", configuration])
         let kioskctl = BuiltProducts.path("kioskctl")
         let url = "http://127.0.0.1:\(daemon.port)"
@@ -27,6 +28,7 @@ struct MaintainerTokenTests {
 
         let wrong = folder.path + "/wrong"
         try "not-the-token\n".write(toFile: wrong, atomically: true, encoding: .utf8)
+        chmod(wrong, 0o600)
         let wrongRun = try await ChildProcess.run(
             kioskctl, ["maintenance", "start", "--reason", "roll change", "--for", "10m", "--url", url, "--token-file", wrong], folder: folder.path)
         #expect(wrongRun.status != 0)
@@ -44,6 +46,14 @@ struct MaintainerTokenTests {
         #expect(status.status == 0, "stderr: \(status.stderr)")
         let stopped = try await ChildProcess.run(kioskctl, ["maintenance", "stop", "--socket", folder.path + "/kioskd.sock"], folder: folder.path)
         #expect(stopped.status == 0, "stderr: \(stopped.stderr)")
+
+        let open = folder.path + "/open-token"
+        try "\(Self.token)\n".write(toFile: open, atomically: true, encoding: .utf8)
+        chmod(open, 0o644)
+        let openRun = try await ChildProcess.run(
+            kioskctl, ["maintenance", "start", "--reason", "x", "--for", "10m", "--url", url, "--token-file", open], folder: folder.path)
+        #expect(openRun.status != 0)
+        #expect(openRun.stderr.contains("chmod 600"), "stderr: \(openRun.stderr)")
 
         let missingFile = try await ChildProcess.run(
             kioskctl, ["maintenance", "start", "--reason", "x", "--for", "10m", "--url", url, "--token-file", folder.path + "/none"], folder: folder.path)
