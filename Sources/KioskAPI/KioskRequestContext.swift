@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// The request context of kioskd's routes: Hummingbird's core context plus the maintainer a request was made by.
+/// The request context of kioskd's routes: Hummingbird's core context, the peer's address and the maintainer, if any.
 public struct KioskRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The authenticated maintainer's name (TCP with a bearer token); nil for the Unix socket and citizens' requests.
