@@ -178,6 +178,26 @@ struct IDCardReaderStateMachineTests {
         #expect(machine.received(Self.found, now: clock.now) == .wait(IDCardReaderConfiguration().pollInterval))
     }
 
+    @Test("a good card, then a read whose frame cannot be parsed: the wait does not compare with the good one")
+    func goodThenUnparsable() {
+        var machine = Machine(configuration: Self.configuration)
+        let clock = IDCardTestClock()
+        _ = machine.readCard(now: clock.now)
+        guard case .deliver = Self.readThrough(&machine, clock: clock) else {
+            Issue.record("first read not delivered")
+            return
+        }
+        _ = machine.readCard(now: clock.now)
+        _ = machine.received(Self.found, now: clock.now)
+        _ = machine.received(Self.selected, now: clock.now)
+        guard case .fail(.invalidCardData) = machine.received(IDCardResponse(status: .success, data: [1, 2, 3]), now: clock.now) else {
+            Issue.record("a three-byte read was not invalid card data")
+            return
+        }
+        _ = machine.waitForCard(timeout: .seconds(30), now: clock.now)
+        #expect(machine.received(Self.found, now: clock.now) == .wait(.milliseconds(300)))
+    }
+
     @Test("waitForCard with no card polls every poll interval, the last wait cut to the deadline, then noCardPresented")
     func timeout() {
         var machine = Machine(configuration: Self.configuration)

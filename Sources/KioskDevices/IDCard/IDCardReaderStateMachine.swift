@@ -188,8 +188,7 @@ public struct IDCardReaderStateMachine<Instant: InstantProtocol>: Sendable where
             do {
                 payload = try IDCardReadPayload(data: response.data, withFingerprint: configuration.readFingerprint)
             } catch {
-                awaitingLift = true
-                return finish(.fail(.invalidCardData(error)))
+                return unreadable(error)
             }
             guard configuration.readAppendedAddress else { return deliver(payload, appendedAddress: nil, operation: &operation, now: now) }
             return send(.readAppendedAddress, step: .readingAddress(payload), operation: &operation)
@@ -219,6 +218,13 @@ public struct IDCardReaderStateMachine<Instant: InstantProtocol>: Sendable where
         }
     }
 
+    /// A read whose data cannot be used: it counts as read for the lift rule, but there is no card to tell apart.
+    private mutating func unreadable(_ error: IDCardDataError) -> Action {
+        awaitingLift = true
+        lastCard = nil
+        return finish(.fail(.invalidCardData(error)))
+    }
+
     private mutating func deliver(
         _ payload: IDCardReadPayload, appendedAddress: String?, operation: inout Operation, now: Instant
     ) -> Action {
@@ -231,8 +237,7 @@ public struct IDCardReaderStateMachine<Instant: InstantProtocol>: Sendable where
             )
             try holder.validate()
         } catch {
-            lastCard = nil
-            return finish(.fail(.invalidCardData(error)))
+            return unreadable(error)
         }
         var hasher = Hasher()
         hasher.combine(holder.idNumber)
